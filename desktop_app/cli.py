@@ -1,0 +1,108 @@
+"""The ``partner-log`` command: opens the app, or runs a scriptable subcommand.
+
+Exit status: 0 when all went well, 2 for input that cannot be used (one plain line on
+stderr), and 1 for any other failure. A person never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_app import __version__
+from desktop_app.commands import MODULES
+from desktop_app.commands.common import data_dir_of
+from desktop_app.commands.launch import launch_gui
+from desktop_app.errors import UserFacingError
+from desktop_app.i18n import _
+from desktop_app.logs import bug_report
+from desktop_app.logs import configure as configure_logging
+
+log = logging.getLogger("partner_log.cli")
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadUsage(Exception):
+    """The command line itself could not be understood."""
+
+
+class PlainParser(argparse.ArgumentParser):
+    """An argument parser that reports mistakes in one plain line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise BadUsage(
+            _("{problem}. For help, run: {prog} --help").format(
+                problem=message[:1].upper() + message[1:].rstrip("."), prog=self.prog
+            )
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = PlainParser(
+        prog="partner-log",
+        description=_(
+            "Partner Log keeps a record of the time and work you give to a "
+            "health research project. With no command, it opens the app."
+        ),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_(
+            "the folder that holds your records (default: your user data "
+            "folder, or PARTNER_LOG_HOME)"
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"Partner Log {__version__}")
+    subparsers = parser.add_subparsers(
+        title=_("commands"), metavar="COMMAND", parser_class=PlainParser
+    )
+    for module in MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except BadUsage as problem:
+        _say(f"partner-log: {problem}")
+        return EXIT_BAD_INPUT
+    try:
+        log_path = configure_logging(data_dir_of(args))
+    except OSError:
+        log_path = None
+    run = getattr(args, "run", None)
+    try:
+        if run is None:
+            return launch_gui(data_dir_of(args))
+        status: int = run(args)
+        return status
+    except UserFacingError as problem:
+        log.info("stopped with a user-facing problem: %s", type(problem).__name__)
+        _say(f"partner-log: {problem}")
+        return problem.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the output was cut short, e.g. by `| head`
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as bug:
+        log.error("unexpected failure: %s", bug_report(bug))
+        where = _(" Details are in {path}").format(path=log_path) if log_path else ""
+        _say(
+            _(
+                "partner-log: Something went wrong, and it was not your fault. Your saved "
+                "records are safe."
+            )
+            + where
+        )
+        return EXIT_FAILED

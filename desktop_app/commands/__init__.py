@@ -1,0 +1,9 @@
+"""The ``partner-log`` subcommands, one small module each.
+
+Each module has ``register(subparsers)``, which adds its parser and sets ``run`` to a
+function taking the parsed arguments and returning an exit status.
+"""
+
+from desktop_app.commands import demo_data, maintenance, records, setup, summary
+
+MODULES = (setup, demo_data, records, summary, maintenance)

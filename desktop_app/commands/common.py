@@ -1,0 +1,104 @@
+"""Pieces the subcommands share: argument types, opening the data folder, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop_app.db import open_database
+from desktop_app.errors import UserFacingError
+from desktop_app.i18n import _
+from desktop_app.paths import database_path, resolve_data_dir
+
+
+def parse_date(text: str) -> date:
+    """An argparse type: YYYY-MM-DD, or the words today and yesterday."""
+    word = text.strip().lower()
+    if word == "today":
+        return date.today()
+    if word == "yesterday":
+        return date.today() - timedelta(days=1)
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("\u201c{text}\u201d is not a date. Use YYYY-MM-DD, like 2025-03-31.").format(
+                text=text
+            )
+        ) from None
+
+
+def whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("\u201c{text}\u201d is not a whole number.").format(text=text)
+        ) from None
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def existing_database(args: argparse.Namespace) -> Path:
+    """The records file of the chosen folder, or a plain error if there is none."""
+    data_dir = data_dir_of(args)
+    path = database_path(data_dir)
+    if not path.exists():
+        raise UserFacingError(
+            _("There are no records in {folder} yet.").format(folder=data_dir),
+            _("Check the folder name, or set up Partner Log first."),
+        )
+    return path
+
+
+@contextmanager
+def session_for(args: argparse.Namespace, must_exist: bool = False) -> Iterator[Session]:
+    """Open the data folder and give one transaction for the command.
+
+    With ``must_exist``, a folder with no records is reported instead of being created.
+    """
+    data_dir = data_dir_of(args)
+    if must_exist:
+        existing_database(args)
+    database = open_database(data_dir)
+    try:
+        with database.session() as session:
+            yield session
+    finally:
+        database.close()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def add_period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=parse_date,
+        metavar="DATE",
+        help=_("only count entries on or after this date (YYYY-MM-DD)"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=parse_date,
+        metavar="DATE",
+        help=_("only count entries on or before this date (YYYY-MM-DD)"),
+    )
+
+
+def hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f}"

@@ -1,0 +1,62 @@
+"""``partner-log check`` and ``partner-log backup``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app.backup import backup_file, integrity_problems, snapshot
+from desktop_app.commands.common import data_dir_of, existing_database
+from desktop_app.db import open_database
+from desktop_app.i18n import _
+from desktop_app.paths import database_path
+
+
+def register(subparsers: Any) -> None:
+    check = subparsers.add_parser(
+        "check",
+        help=_("check that your records file is healthy"),
+        description=_(
+            "Check that your records file is healthy. The exit status is 1 if it is damaged."
+        ),
+    )
+    check.set_defaults(run=run_check)
+    backup = subparsers.add_parser(
+        "backup",
+        help=_("make a safe copy of your records now"),
+        description=_(
+            "Make a safe, checked copy of your records. Without --out it goes in "
+            "the backups folder beside your records."
+        ),
+    )
+    backup.add_argument("--out", help=_("where to save the copy"))
+    backup.set_defaults(run=run_backup)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    problems = integrity_problems(existing_database(args))
+    if problems:
+        print(
+            _("Your records file is damaged. Do not delete it. Ask for help, or restore a backup.")
+        )
+        return 1
+    print(_("Your records file is healthy."))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(args)
+    existing_database(args)
+    database = open_database(data_dir)  # brings an older file up to date first
+    database.close()
+    if args.out:
+        out = Path(args.out).expanduser().resolve()
+        if out.is_dir():
+            out = out / f"partner-log-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        dest = backup_file(database_path(data_dir), out)
+    else:
+        dest = snapshot(data_dir, database_path(data_dir), "on-request")
+    print(_("A checked copy of your records is saved at {path}").format(path=dest))
+    return 0

@@ -1,0 +1,177 @@
+"""The database: engine, connection settings, sessions and schema migrations.
+
+SQLite specifics (pragmas, the read-only version probe) live here and nowhere else, so
+services stay portable to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.backup import snapshot
+from desktop_app.errors import NewerDatabase, UserFacingError
+from desktop_app.i18n import _
+from desktop_app.paths import database_path, ensure_private_dir
+
+log = logging.getLogger("partner_log.db")
+
+#: The newest schema revision this version of the app knows (a test checks it matches
+#: Alembic's head). Starting on an up-to-date database then needs no Alembic import.
+SCHEMA_HEAD = "0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    """An engine whose every pooled connection uses the safe SQLite settings."""
+    engine = create_engine(
+        f"sqlite:///{db_path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,  # error messages must never carry people's words
+    )
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def read_only_uri(db_path: Path) -> str:
+    """A URI that reads ``db_path`` without writing anything, not even WAL side files.
+
+    When no write-ahead log is present the file is complete on its own, so it is opened
+    as immutable and SQLite creates no ``-wal``/``-shm`` files beside it.
+    """
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    if not Path(f"{db_path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def read_schema_revision(db_path: Path) -> str | None:
+    """The schema revision stamped in ``db_path``, read without changing the file.
+
+    Returns None for a file with no stamp (a brand-new or empty database).
+    """
+    try:
+        con = sqlite3.connect(read_only_uri(db_path), uri=True)
+    except sqlite3.Error as exc:
+        raise _damaged() from exc
+    try:
+        tables = {
+            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "alembic_version" not in tables:
+            if tables:
+                raise UserFacingError(
+                    _("This file is not a Partner Log data file."),
+                    _("Choose a different folder for your records."),
+                )
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise _damaged() from exc
+    finally:
+        con.close()
+
+
+def _damaged() -> UserFacingError:
+    return UserFacingError(
+        _("Your records file could not be read. It may be damaged."),
+        _("Do not delete anything. Ask your coordinator for help, or restore a backup."),
+    )
+
+
+def _alembic_config(engine_connection: Any) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = engine_connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the app can read."""
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(None)
+    return {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to the newest revision."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "head")
+
+
+@dataclass
+class Database:
+    """An open Partner Log database in a data folder."""
+
+    data_dir: Path
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating or upgrading as needed) the database in ``data_dir``.
+
+    A database from a newer version of Partner Log is refused and left untouched. An
+    older one is backed up before it is upgraded.
+    """
+    ensure_private_dir(data_dir)
+    path = database_path(data_dir)
+    revision = read_schema_revision(path) if path.exists() else None
+    if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
+        log.warning("refused a database with an unknown, newer schema")
+        raise NewerDatabase(
+            _("These records were made by a newer version of Partner Log."),
+            _("Please install the newest version to open them. Nothing was changed."),
+        )
+    if revision is not None and revision != SCHEMA_HEAD:
+        log.info("backing up before a schema upgrade")
+        snapshot(data_dir, path, "before-upgrade")
+    engine = make_engine(path)
+    if revision != SCHEMA_HEAD:
+        migrate(engine)
+        log.info("schema is at the newest revision")
+    if path.exists():
+        path.chmod(0o600)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(data_dir=data_dir, path=path, engine=engine, sessions=sessions)

@@ -1,0 +1,42 @@
+"""The one error path: problems a person can fix, kept apart from bugs.
+
+A ``UserFacingError`` carries a short, plain message and what to do next. Anything
+else that escapes is a bug: it is logged and shown calmly, never as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """A problem the person can do something about (locked folder, damaged file...)."""
+
+    #: Exit status used by the command line for this kind of problem.
+    exit_code = 1
+
+    def __init__(self, message: str, next_step: str = "", field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.next_step = next_step
+        #: Name of the form field the problem belongs to, so a form can show it there.
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.next_step}".strip()
+
+
+class InvalidInput(UserFacingError):
+    """Something the person typed or chose cannot be used as it is."""
+
+    exit_code = 2
+
+
+class NotFound(InvalidInput):
+    """The person named something (a project, a partner, an entry) that is not here."""
+
+
+class NewerDatabase(UserFacingError):
+    """The data was written by a newer version of Partner Log."""
+
+
+class DataFolderBusy(UserFacingError):
+    """Another Partner Log window already has this data folder open."""

@@ -1,0 +1,42 @@
+"""Translation: one mechanism for every user-facing string, in the app and in the PDFs.
+
+Strings are wrapped with ``_()`` (or ``N_()`` where they must be translated later) and
+looked up in gettext catalogues under ``resources/locale``. English is the source
+language, so a missing catalogue simply shows English.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "partner_log"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def set_language(language: str | None) -> None:
+    """Switch every later ``_()`` call to ``language`` (e.g. "es"); None means English."""
+    global _translation
+    if not language or language.startswith("en"):
+        _translation = gettext.NullTranslations()
+        return
+    _translation = gettext.translation(
+        DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True
+    )
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message that depends on a count."""
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet (for tables of labels)."""
+    return message

@@ -1,0 +1,1 @@
+"""Package data for Partner Log: fonts, icons, translations and styles."""

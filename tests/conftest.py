@@ -1,0 +1,58 @@
+"""Shared fixtures: every test gets its own data folder and never sees the real one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from desktop_app.db import Database, open_database  # noqa: E402
+from desktop_app.model import Project, Role  # noqa: E402
+from desktop_app.services import profile  # noqa: E402
+from desktop_app.services.projects import default_project  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder (data, logs, demo) at a fresh temporary home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("PARTNER_LOG_HOME", raising=False)
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "records"
+
+
+@pytest.fixture
+def database(data_dir: Path) -> Iterator[Database]:
+    db = open_database(data_dir)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    """A session whose work is committed at the end of the test (like one user action)."""
+    with database.session() as s:
+        yield s
+
+
+@pytest.fixture
+def partner(session: Session) -> Project:
+    """A partner's installation with one project; returns the project."""
+    profile.setup(
+        session, Role.PARTNER, "Ana Souza", preferred_name="Ana", project_name="Better Pain Care"
+    )
+    return default_project(session)
