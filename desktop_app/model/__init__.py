@@ -1,6 +1,7 @@
 """The domain model: SQLAlchemy 2 typed tables and the enums they use."""
 
 from desktop_app.model.base import Base, Synced, new_id, utcnow
+from desktop_app.model.certificates import Certificate
 from desktop_app.model.enums import (
     ActivityKind,
     ActivityMode,
@@ -37,6 +38,7 @@ __all__ = [
     "ActivityMode",
     "Audience",
     "Base",
+    "Certificate",
     "CompensationUnit",
     "EngagementType",
     "Expense",

@@ -17,7 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "person",
         sa.Column("display_name", sa.String(length=200), nullable=False),
@@ -482,7 +481,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("product_contribution", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_product_contribution_product_id"))
         batch_op.drop_index(batch_op.f("ix_product_contribution_person_id"))
