@@ -20,6 +20,7 @@ from desktop_app.model.enums import (
     Role,
     VavDomain,
 )
+from desktop_app.model.exchange import ExchangeConflict, ExchangeState, PayPeriod, ProjectLink
 from desktop_app.model.people import Installation, Person, Project
 from desktop_app.model.work import (
     Activity,
@@ -41,9 +42,12 @@ __all__ = [
     "Certificate",
     "CompensationUnit",
     "EngagementType",
+    "ExchangeConflict",
+    "ExchangeState",
     "Expense",
     "ExpenseCategory",
     "Installation",
+    "PayPeriod",
     "Payment",
     "PaymentChoice",
     "PaymentKind",
@@ -54,6 +58,7 @@ __all__ = [
     "ProductStatus",
     "ProductType",
     "Project",
+    "ProjectLink",
     "Recognition",
     "RecognitionKind",
     "Reflection",

@@ -57,6 +57,11 @@ class Activity(Synced, Base):
     )
     #: The coordinator's note on a query or a refusal.
     status_note: Mapped[str] = mapped_column(Text, default="")
+    #: Revision of the coordinator's field group (status, status_note, pay_period_id).
+    #: ``rev`` counts the partner's own changes; this counts the coordinator's review.
+    review_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: The closed pay period that locks this entry (None while it is open).
+    pay_period_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     products: Mapped[list[Product]] = relationship(secondary=activity_product, lazy="selectin")
 
@@ -118,6 +123,9 @@ class Expense(Synced, Base):
         enum_column(ReviewStatus), default=ReviewStatus.DRAFT
     )
     status_note: Mapped[str] = mapped_column(Text, default="")
+    #: Revision of the coordinator's field group; see ``Activity.review_rev``.
+    review_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pay_period_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class Payment(Synced, Base):
