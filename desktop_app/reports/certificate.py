@@ -23,7 +23,7 @@ from desktop_app.labels import label
 from desktop_app.model import Certificate, EngagementType, Person, Project
 from desktop_app.reports import fonts, layout
 from desktop_app.reports.formatting import long_date, number, period
-from desktop_app.reports.text import cell, para
+from desktop_app.reports.text import para
 from desktop_app.services import lifecycle
 from desktop_app.services.certificates import issue_certificate
 

@@ -180,7 +180,15 @@ def render(
         lang=_("en"),
     )
     frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     on_page = decorate or (lambda _canvas, _doc: None)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
