@@ -7,6 +7,9 @@ scope itself. Its *code* ("PL-XXXX-XXXX-XXXX") is taken from the digest and writ
 Crockford's base-32 alphabet, which has no I, L, O or U, so it survives being read
 aloud or typed by hand. 12 symbols carry 60 bits.
 
+The partner's own ``rev`` is part of the digest; the coordinator's review (status,
+``review_rev``) is not, so approving or paying an entry does not void a certificate.
+
 Checking a code finds the issued certificate, recomputes the digest from today's
 records and says whether it still matches. Any covered record changed, deleted or added
 since the certificate was issued makes it "changed".
@@ -69,6 +72,17 @@ class Verification:
     @property
     def matched(self) -> bool:
         return self.verdict == Verdict.MATCHED
+
+    @property
+    def shown_period(self) -> tuple[date | None, date | None]:
+        """The period as the certificate prints it: the dates asked for, or else the
+        first and last dates of the records it covers."""
+        figures = self.figures or {}
+        first, last = figures.get("first_date"), figures.get("last_date")
+        return (
+            self.period_start or (date.fromisoformat(first) if first else None),
+            self.period_end or (date.fromisoformat(last) if last else None),
+        )
 
 
 def _covered_activities(
