@@ -5,13 +5,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
 from desktop_app.errors import UserFacingError
-from desktop_app.i18n import _
+from desktop_app.i18n import _, set_language
+from desktop_app.settings import Settings
 from desktop_app.workspace import Workspace
+from ui.context import AppContext
+from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
+from ui.icons import set_icon_colour
 from ui.main_window import MainWindow
+from ui.navigator import Navigator
+from ui.theme import apply_theme, palette_for
+from ui.window_state import WindowState
+
+
+def make_context(app: QApplication, workspace: Workspace) -> AppContext:
+    """Everything the screens share, with the theme applied from the saved settings."""
+    settings = Settings.load(workspace.data_dir)
+    set_language(settings.get("language"))
+    ctx = AppContext(
+        workspace=workspace,
+        settings=settings,
+        drafts=Drafts(workspace.data_dir),
+        nav=Navigator(QStackedWidget()),
+    )
+
+    def restyle() -> None:
+        high_contrast = bool(settings.get("high_contrast"))
+        set_icon_colour(palette_for(high_contrast).text)
+        apply_theme(app, high_contrast, float(settings.get("text_scale")))
+
+    ctx.restyle = restyle
+    restyle()
+    return ctx
 
 
 def run(data_dir: Path) -> int:
@@ -19,6 +47,7 @@ def run(data_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Partner Log")
+    app.setApplicationDisplayName(_("Partner Log"))
     load_bundled_fonts(app)
     try:
         workspace = Workspace.open(data_dir)
@@ -26,8 +55,13 @@ def run(data_dir: Path) -> int:
         QMessageBox.warning(None, _("Partner Log"), f"{problem.message}\n\n{problem.next_step}")
         return 1
     try:
-        window = MainWindow(workspace)
+        ctx = make_context(app, workspace)
+        window = MainWindow(ctx)
+        state = WindowState(data_dir)
+        state.restore(window)
         window.show()
-        return app.exec()
+        status = app.exec()
+        state.save(window)
+        return status
     finally:
         workspace.close()

@@ -1,65 +1,76 @@
-"""The main window: the home screen with what the partner has given."""
+"""The main window: one stack of pages, starting at Home (or at first-run set-up)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop_app.i18n import _
 from desktop_app.services import profile
-from desktop_app.services.summaries import summarise
-from desktop_app.workspace import Workspace
+from ui.context import AppContext
+from ui.navigator import Navigator
+from ui.pages.add_time.flow import AddTimeFlow
+from ui.pages.coming_soon import ComingSoonPage
+from ui.pages.expenses import start_expense
+from ui.pages.home import HomePage
+from ui.pages.products import ProductsPage
+from ui.pages.records import RecordsPage
+from ui.pages.reflections import ReflectionsPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.setup.flow import SetupFlow
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.workspace = workspace
+        self.ctx = ctx
         self.setWindowTitle(_("Partner Log"))
-        self.resize(1000, 700)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.greeting = QLabel()
-        self.greeting.setWordWrap(True)
-        layout.addWidget(self.greeting)
-        grid = QGridLayout()
-        self.figures: dict[str, QLabel] = {}
-        for row, (key, title) in enumerate(
-            (
-                ("month", _("Hours this month")),
-                ("total", _("Hours in total")),
-                ("meetings", _("Meetings")),
-                ("products", _("Products")),
-            )
-        ):
-            caption = QLabel(title)
-            value = QLabel("0")
-            value.setObjectName(f"figure_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            caption.setBuddy(value)
-            grid.addWidget(caption, row, 0)
-            grid.addWidget(value, row, 1)
-            self.figures[key] = value
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self.refresh()
+        self.setMinimumSize(640, 480)
+        self.resize(1024, 768)
+        stack = QStackedWidget()
+        self.setCentralWidget(stack)
+        ctx.nav = Navigator(stack)
+        self.nav = ctx.nav
+        self.show_start()
 
-    def refresh(self) -> None:
-        installation = self.workspace.call(profile.installation)
-        if installation is None:
-            self.greeting.setText(_("Welcome to Partner Log."))
-            return
-        person = self.workspace.call(profile.owner)
-        today = date.today()
-        month = self.workspace.call(
-            summarise, person_id=person.id, start=today.replace(day=1), end=today
-        )
-        total = self.workspace.call(summarise, person_id=person.id)
-        self.greeting.setText(_("Hello, {name}.").format(name=person.name))
-        self.figures["month"].setText(f"{month.total_hours:.1f}")
-        self.figures["total"].setText(f"{total.total_hours:.1f}")
-        self.figures["meetings"].setText(str(total.meetings))
-        self.figures["products"].setText(str(total.products))
+    def show_start(self) -> None:
+        if self.ctx.call(profile.installation) is None:
+            SetupFlow(self.ctx, on_done=self.show_home).start()
+        else:
+            self.show_home()
+
+    def show_home(self) -> None:
+        self.home = HomePage(self.ctx, self._actions())
+        self.nav.reset(self.home)
+
+    def _actions(self) -> dict[str, Callable[[], None]]:
+        ctx = self.ctx
+
+        def coming(title: str, text: str) -> Callable[[], None]:
+            return lambda: ctx.nav.push(ComingSoonPage(title, text))
+
+        return {
+            "add_time": lambda: AddTimeFlow(ctx).start(),
+            "add_expense": lambda: start_expense(ctx),
+            "records": lambda: ctx.nav.push(RecordsPage(ctx)),
+            "certificate": coming(
+                _("My certificate"),
+                _("Soon you will be able to print a certificate of what you gave here."),
+            ),
+            "send": coming(
+                _("Send my records"),
+                _(
+                    "Soon you will be able to save a file of your records here, to send to "
+                    "your coordinator."
+                ),
+            ),
+            "settings": lambda: ctx.nav.push(SettingsPage(ctx, on_role_changed=self.show_start)),
+            "products": lambda: ctx.nav.push(ProductsPage(ctx)),
+            "reflections": lambda: ctx.nav.push(ReflectionsPage(ctx)),
+        }
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        # Unfinished forms are already kept as drafts after every answer.
+        event.accept()

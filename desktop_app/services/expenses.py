@@ -114,6 +114,14 @@ def change_expense(session: Session, expense_id: str, **changes: object) -> Expe
     return expense
 
 
+def attach_receipt(session: Session, expense_id: str, receipt_path: str) -> Expense:
+    """Attach a receipt kept with ``keep_receipt`` to an expense."""
+    expense = lifecycle.get_live(session, Expense, expense_id, _what())
+    expense.receipt_path = receipt_path
+    lifecycle.touch(session, expense)
+    return expense
+
+
 def delete_expense(session: Session, expense_id: str) -> Expense:
     expense = lifecycle.get_live(session, Expense, expense_id, _what())
     if expense.status == ReviewStatus.PAID:
@@ -123,6 +131,10 @@ def delete_expense(session: Session, expense_id: str) -> Expense:
 
 def undo_delete_expense(session: Session, expense_id: str) -> Expense:
     return lifecycle.undo_delete(session, Expense, expense_id, _what())
+
+
+def get_expense(session: Session, expense_id: str) -> Expense:
+    return lifecycle.get_live(session, Expense, expense_id, _what())
 
 
 def list_expenses(

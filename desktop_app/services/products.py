@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
 from desktop_app.services.validation import (
     MAX_LONG_TEXT,
@@ -99,6 +101,13 @@ def create_product(
     _validate(product)
     lifecycle.stamp_new(session, product)
     session.flush()
+    return product
+
+
+def create_my_product(session: Session, *, my_role: str = "", **fields: Any) -> Product:
+    """A partner adds a product they helped make: the product and their part, together."""
+    product = create_product(session, **fields)
+    add_contribution(session, product.id, owner(session).id, my_role)
     return product
 
 

@@ -1,0 +1,1 @@
+"""The app's pages, one page or small flow per module."""

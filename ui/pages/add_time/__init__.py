@@ -1,0 +1,1 @@
+"""Add my time: one question per page, then Check your answers."""

@@ -1,0 +1,111 @@
+"""Check your answers (with a Change link for each) and the confirmation page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.i18n import _
+from ui.widgets.buttons import LinkButton, PrimaryButton, SecondaryButton
+from ui.widgets.page import Page
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    name: str
+    question: str
+    answer: str
+    change: Callable[[], None]
+    change_text: str = ""
+
+
+class CheckPage(Page):
+    """Lists every answer with a Change link. ``Save`` is the main action."""
+
+    def __init__(self, title: str, save_text: str) -> None:
+        super().__init__(title, continue_text=save_text, back_text="")
+        self.card = QFrame()
+        self.card.setProperty("role", "card")
+        self.grid = QGridLayout(self.card)
+        self.grid.setContentsMargins(20, 16, 20, 16)
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(12)
+        self.grid.setColumnStretch(1, 1)
+        self.body.addWidget(self.card)
+        self.links: dict[str, LinkButton] = {}
+
+    def set_rows(self, rows: Sequence[AnswerRow]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.links = {}
+        for index, row in enumerate(rows):
+            question = QLabel(row.question)
+            question.setWordWrap(True)
+            question.setProperty("role", "h2")
+            answer = QLabel(row.answer)
+            answer.setWordWrap(True)
+            answer.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            link = LinkButton(
+                row.change_text or _("Change"),
+                _("{action}: {question}").format(
+                    action=row.change_text or _("Change"), question=row.question
+                ),
+            )
+            link.setAccessibleDescription(row.answer)
+            link.clicked.connect(row.change)
+            self.grid.addWidget(question, index, 0)
+            self.grid.addWidget(answer, index, 1)
+            self.grid.addWidget(link, index, 2)
+            self.links[row.name] = link
+        self.set_tab_order(list(self.links.values()))
+
+    def first_focus(self) -> QWidget | None:
+        return self.continue_button
+
+
+class DonePage(Page):
+    """Says exactly what was saved, and offers what to do next."""
+
+    def __init__(
+        self,
+        title: str,
+        saved: str,
+        again_text: str,
+        on_again: Callable[[], None],
+        on_home: Callable[[], None],
+    ) -> None:
+        super().__init__(title)
+        panel = QFrame()
+        panel.setProperty("role", "banner")
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(20, 16, 20, 16)
+        self.saved = QLabel(saved)
+        self.saved.setWordWrap(True)
+        self.saved.setProperty("role", "h2")
+        inner.addWidget(self.saved)
+        self.body.addWidget(panel)
+        self.home_button = PrimaryButton(_("Go to home"))
+        self.again_button = SecondaryButton(again_text)
+        self.home_button.clicked.connect(on_home)
+        self.again_button.clicked.connect(on_again)
+        self.body.addWidget(self.home_button)
+        self.body.addWidget(self.again_button)
+        self._home = on_home
+        self.setAccessibleDescription(saved)
+        self.set_tab_order([self.home_button, self.again_button])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.key() == Qt.Key.Key_Escape:
+            self._home()
+            return
+        super().keyPressEvent(event)
+
+    def first_focus(self) -> QWidget | None:
+        return self.home_button

@@ -1,0 +1,253 @@
+"""The "Add my time" flow: which page comes next, drafts, saving and changing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from desktop_app.errors import InvalidInput
+from desktop_app.i18n import _
+from desktop_app.labels import label
+from desktop_app.model import ActivityKind
+from desktop_app.services import activities, products, profile, projects
+from ui.context import AppContext, problem_text
+from ui.formatting import day_words, duration_words
+from ui.pages.add_time.answers import DRAFT_NAME, TimeAnswers
+from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
+from ui.pages.add_time.steps import (
+    HowLongPage,
+    NotePage,
+    PrepPage,
+    WhenPage,
+    product_page,
+    project_page,
+    what_page,
+)
+from ui.pages.resume_draft import ResumeDraftPage
+from ui.widgets.page import Page
+
+#: Which page a problem found on saving belongs to.
+FIELD_ROWS = {
+    "kind": "kind",
+    "date": "day",
+    "minutes": "minutes",
+    "prep_minutes": "prep",
+    "project": "project",
+    "note": "note",
+}
+
+
+class AddTimeFlow:
+    """Asks one thing per page. With ``editing`` it changes a saved entry instead."""
+
+    def __init__(self, ctx: AppContext, answers: TimeAnswers | None = None) -> None:
+        self.ctx = ctx
+        self.answers = answers or TimeAnswers()
+        self.check: CheckPage | None = None
+        self._projects = [(p.id, p.name) for p in ctx.call(projects.projects)]
+
+    # -- starting -------------------------------------------------------------------
+    def start(self) -> None:
+        if self.answers.editing_id is None:
+            saved = self.ctx.drafts.load(DRAFT_NAME)
+            if saved and not TimeAnswers.from_json(saved).is_empty():
+                self.ctx.nav.push(
+                    ResumeDraftPage(
+                        _("You have an unfinished entry"),
+                        _(
+                            "You started adding some time but did not save it. "
+                            "Do you want to carry on with it?"
+                        ),
+                        on_resume=lambda: self._resume(TimeAnswers.from_json(saved)),
+                        on_restart=self._restart,
+                    )
+                )
+                return
+        self.next()
+
+    def _resume(self, answers: TimeAnswers) -> None:
+        self.answers = answers
+        self.ctx.nav.back()
+        self.next()
+
+    def _restart(self) -> None:
+        self.ctx.drafts.clear(DRAFT_NAME)
+        self.answers = TimeAnswers()
+        self.ctx.nav.back()
+        self.next()
+
+    # -- moving on ------------------------------------------------------------------
+    def next(self) -> None:
+        a = self.answers
+        if a.project_id is None and len(self._projects) == 1:
+            a.project_id = self._projects[0][0]
+        if a.kind is None:
+            self._push(what_page(a.kind, self._answer("kind")))
+        elif a.day is None:
+            self._push(WhenPage(a.date, self._answer("day")))
+        elif a.minutes is None:
+            self._push(HowLongPage(a.minutes, self._answer("minutes")))
+        elif a.project_id is None and self._projects:
+            self._push(project_page(self._projects, a.project_id, self._answer("project_id")))
+        else:
+            self._show_check()
+
+    def _push(self, page: Page) -> None:
+        self.ctx.nav.push(page)
+
+    def _answer(self, name: str) -> Callable[[Any], None]:
+        def take(value: Any) -> None:
+            if isinstance(value, date):
+                value = value.isoformat()
+            if name == "product_id" and value == "":
+                value = None
+            setattr(self.answers, name, value)
+            self._save_draft()
+            if self.check is not None:
+                self.ctx.nav.back_to(self.check)
+                self._refresh_check()
+            else:
+                self.next()
+
+        return take
+
+    def _save_draft(self) -> None:
+        if self.answers.editing_id is None:
+            self.ctx.drafts.save(DRAFT_NAME, self.answers.to_json())
+
+    # -- check your answers -----------------------------------------------------------
+    def _show_check(self) -> None:
+        editing = self.answers.editing_id is not None
+        self.check = CheckPage(
+            _("Check your answers") if not editing else _("Change this entry"),
+            _("Save") if not editing else _("Save the changes"),
+        )
+        assert self.check.continue_button is not None
+        self.check.continue_button.clicked.connect(self.save)
+        self._refresh_check()
+        self.ctx.nav.push(self.check)
+
+    def _refresh_check(self) -> None:
+        assert self.check is not None
+        a = self.answers
+        kind = ActivityKind(a.kind) if a.kind else ActivityKind.OTHER
+        product_titles = dict(self._my_products())
+        rows = [
+            AnswerRow(
+                "kind",
+                _("What you did"),
+                label(kind),
+                lambda: self._push(what_page(a.kind, self._answer("kind"))),
+            ),
+            AnswerRow(
+                "day",
+                _("When"),
+                day_words(a.date) if a.date else "",
+                lambda: self._push(WhenPage(a.date, self._answer("day"))),
+            ),
+            AnswerRow(
+                "minutes",
+                _("How long"),
+                duration_words(a.minutes or 0),
+                lambda: self._push(HowLongPage(a.minutes, self._answer("minutes"))),
+            ),
+            AnswerRow(
+                "prep",
+                _("Time getting ready"),
+                duration_words(a.prep_minutes),
+                lambda: self._push(PrepPage(a.prep_minutes, self._answer("prep_minutes"))),
+                _("Change") if a.prep_minutes else _("Add"),
+            ),
+        ]
+        if len(self._projects) > 1:
+            names = dict(self._projects)
+            rows.append(
+                AnswerRow(
+                    "project",
+                    _("Project"),
+                    names.get(a.project_id or "", ""),
+                    lambda: self._push(
+                        project_page(self._projects, a.project_id, self._answer("project_id"))
+                    ),
+                )
+            )
+        rows.append(
+            AnswerRow(
+                "note",
+                _("Note"),
+                a.note or _("No note"),
+                lambda: self._push(NotePage(a.note, self._answer("note"))),
+                _("Change") if a.note else _("Add"),
+            )
+        )
+        rows.append(
+            AnswerRow(
+                "product",
+                _("Product"),
+                product_titles.get(a.product_id or "", _("No product")),
+                lambda: self._push(
+                    product_page(self._my_products(), a.product_id, self._answer("product_id"))
+                ),
+                _("Change") if a.product_id else _("Add"),
+            )
+        )
+        self.check.set_rows(rows)
+
+    def _my_products(self) -> list[tuple[str, str]]:
+        project_id = self.answers.project_id
+        return [
+            (p.id, p.title) for p in self.ctx.call(products.list_products, project_id=project_id)
+        ]
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self) -> None:
+        assert self.check is not None
+        a = self.answers
+        fields: dict[str, Any] = {
+            "date": a.date,
+            "minutes": a.minutes or 0,
+            "kind": a.kind or "",
+            "prep_minutes": a.prep_minutes,
+            "note": a.note,
+            "product_ids": [a.product_id] if a.product_id else [],
+        }
+        try:
+            if a.editing_id:
+                if a.project_id:
+                    fields["project_id"] = a.project_id
+                self.ctx.call(activities.change_activity, a.editing_id, **fields)
+            else:
+                self.ctx.call(profile.require_installation)
+                self.ctx.call(activities.record_activity, project_id=a.project_id, **fields)
+        except InvalidInput as problem:
+            row = FIELD_ROWS.get(problem.field or "", "")
+            self.check.show_problems([(row, problem_text(problem))])
+            return
+        self.ctx.drafts.clear(DRAFT_NAME)
+        self.ctx.changed()
+        kind = label(ActivityKind(a.kind or "other"))
+        saved = _("{kind}, {day}, {duration}.").format(
+            kind=kind,
+            day=day_words(a.date) if a.date else "",
+            duration=duration_words(a.minutes or 0),
+        )
+        if a.prep_minutes:
+            saved += " " + _("Getting ready: {duration}.").format(
+                duration=duration_words(a.prep_minutes)
+            )
+        self.check = None
+        self.ctx.nav.home()
+        self.ctx.nav.push(
+            DonePage(
+                _("Your time is saved") if not a.editing_id else _("Your changes are saved"),
+                saved,
+                _("Add more time"),
+                on_again=self._again,
+                on_home=self.ctx.nav.home,
+            )
+        )
+
+    def _again(self) -> None:
+        self.ctx.nav.home()
+        AddTimeFlow(self.ctx).start()

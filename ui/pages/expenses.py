@@ -1,0 +1,235 @@
+"""Add an expense: what it was for, when, how much, and an optional receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QWidget
+
+from desktop_app.errors import InvalidInput
+from desktop_app.i18n import _
+from desktop_app.labels import label
+from desktop_app.model import ExpenseCategory
+from desktop_app.services import expenses, profile, projects
+from ui.context import AppContext, problem_text
+from ui.formatting import day_words, money
+from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
+from ui.pages.add_time.steps import TilePage, WhenPage, project_page
+from ui.widgets.buttons import SecondaryButton
+from ui.widgets.fields import LabelledField
+from ui.widgets.page import Page
+from ui.widgets.tiles import Choice
+
+
+class AmountPage(Page):
+    def __init__(self, currency: str, current: int | None, on_answer: Any) -> None:
+        super().__init__(_("How much did it cost?"), continue_text="", back_text="")
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 1_000_000)
+        self.amount.setDecimals(2)
+        self.amount.setPrefix(f"{currency} ")
+        self.amount.setValue((current or 0) / 100)
+        self.add_field("amount", LabelledField(_("Amount"), self.amount, _("For example, 12.50")))
+        assert self.continue_button is not None
+        self.continue_button.clicked.connect(self._continue)
+        self._answer = on_answer
+        self.set_tab_order([self.amount])
+
+    def _continue(self) -> None:
+        cents = round(self.amount.value() * 100)
+        if cents <= 0:
+            self.show_problems([("amount", _("Enter how much it cost."))])
+            return
+        self._answer(cents)
+
+    def first_focus(self) -> QWidget | None:
+        return self.amount
+
+
+class ReceiptPage(Page):
+    def __init__(self, on_answer: Any) -> None:
+        super().__init__(
+            _("Do you have a receipt? (optional)"),
+            _("A photo or a PDF of the receipt. A copy is kept with your records."),
+            back_text="",
+        )
+        self.choose = SecondaryButton(_("Choose the receipt file"))
+        self.skip = SecondaryButton(_("I do not have a receipt"))
+        self.body.addWidget(self.choose)
+        self.body.addWidget(self.skip)
+        self.choose.clicked.connect(self._choose)
+        self.skip.clicked.connect(lambda: on_answer(""))
+        self._answer = on_answer
+        self.set_tab_order([self.choose, self.skip])
+
+    @classmethod
+    def ask_for_file(cls, parent: QWidget) -> str:
+        """Open the file chooser (tests replace this)."""
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Choose the receipt"),
+            str(Path.home()),
+            _("Photos and PDFs") + " (*.pdf *.jpg *.jpeg *.png *.gif *.heic *.webp *.tif *.tiff)",
+        )
+        return name
+
+    def _choose(self) -> None:
+        name = self.ask_for_file(self)
+        if name:
+            self._answer(name)
+
+    def first_focus(self) -> QWidget | None:
+        return self.choose
+
+
+class ExpenseFlow:
+    def __init__(self, ctx: AppContext, editing_id: str | None = None) -> None:
+        self.ctx = ctx
+        self.editing_id = editing_id
+        self.check: CheckPage | None = None
+        project_list = ctx.call(projects.projects)
+        self.currency = project_list[0].currency if project_list else "CAD"
+        self.a: dict[str, Any] = {
+            "category": None,
+            "day": None,
+            "amount": None,
+            "receipt": None,
+            "kept_receipt": "",
+        }
+        if editing_id:
+            expense = ctx.call(expenses.get_expense, editing_id)
+            self.currency = expense.currency
+            self.a.update(
+                category=expense.category.value,
+                day=expense.date,
+                amount=expense.amount_minor,
+                receipt="",
+                kept_receipt=expense.receipt_path,
+            )
+
+    def next(self) -> None:
+        a = self.a
+        if a["category"] is None:
+            self._category_page()
+        elif a["day"] is None:
+            self.ctx.nav.push(WhenPage(a["day"], self._take("day")))
+        elif a["amount"] is None:
+            self.ctx.nav.push(AmountPage(self.currency, a["amount"], self._take("amount")))
+        elif a["project_id"] is None and self.projects:
+            self.ctx.nav.push(project_page(self.projects, None, self._take("project_id")))
+        elif a["receipt"] is None:
+            self.ctx.nav.push(ReceiptPage(self._take("receipt")))
+        else:
+            self._show_check()
+
+    def _category_page(self) -> None:
+        choices = [Choice(c.value, label(c)) for c in ExpenseCategory]
+        self.ctx.nav.push(
+            TilePage(
+                _("What was the cost for?"), choices, self._take("category"), self.a["category"]
+            )
+        )
+
+    def _take(self, name: str) -> Any:
+        def take(value: Any) -> None:
+            self.a[name] = value
+            if self.check is not None:
+                self.ctx.nav.back_to(self.check)
+                self._refresh()
+            else:
+                self.next()
+
+        return take
+
+    def _show_check(self) -> None:
+        self.check = CheckPage(_("Check your answers"), _("Save"))
+        assert self.check.continue_button is not None
+        self.check.continue_button.clicked.connect(self.save)
+        self._refresh()
+        self.ctx.nav.push(self.check)
+
+    def _refresh(self) -> None:
+        assert self.check is not None
+        a = self.a
+        receipt = (
+            Path(a["receipt"]).name
+            if a["receipt"]
+            else (_("Kept with your records") if a["kept_receipt"] else _("No receipt"))
+        )
+        self.check.set_rows(
+            [
+                AnswerRow(
+                    "category",
+                    _("What it was for"),
+                    label(ExpenseCategory(a["category"])),
+                    self._category_page,
+                ),
+                AnswerRow(
+                    "date",
+                    _("When"),
+                    day_words(a["day"]),
+                    lambda: self.ctx.nav.push(WhenPage(a["day"], self._take("day"))),
+                ),
+                AnswerRow(
+                    "amount",
+                    _("How much"),
+                    money(a["amount"], self.currency),
+                    lambda: self.ctx.nav.push(
+                        AmountPage(self.currency, a["amount"], self._take("amount"))
+                    ),
+                ),
+                AnswerRow(
+                    "receipt",
+                    _("Receipt"),
+                    receipt,
+                    lambda: self.ctx.nav.push(ReceiptPage(self._take("receipt"))),
+                ),
+            ]
+        )
+
+    def save(self) -> None:
+        assert self.check is not None
+        a = self.a
+        try:
+            kept = a["kept_receipt"]
+            if a["receipt"]:
+                kept = expenses.keep_receipt(self.ctx.workspace.data_dir, Path(a["receipt"]))
+            fields = {"date": a["day"], "category": a["category"], "amount_minor": a["amount"]}
+            if self.editing_id:
+                self.ctx.call(expenses.change_expense, self.editing_id, **fields)
+                if kept != a["kept_receipt"]:
+                    self.ctx.call(expenses.attach_receipt, self.editing_id, kept)
+            else:
+                self.ctx.call(profile.require_installation)
+                self.ctx.call(
+                    expenses.record_expense, receipt_path=kept, project_id=a["project_id"], **fields
+                )
+        except InvalidInput as problem:
+            self.check.show_problems([(problem.field or "", problem_text(problem))])
+            return
+        self.ctx.changed()
+        saved = _("{category}, {day}, {amount}.").format(
+            category=label(ExpenseCategory(a["category"])),
+            day=day_words(a["day"]),
+            amount=money(a["amount"], self.currency),
+        )
+        self.check = None
+        self.ctx.nav.home()
+        self.ctx.nav.push(
+            DonePage(
+                _("Your expense is saved"),
+                saved,
+                _("Add another expense"),
+                on_again=lambda: (self.ctx.nav.home(), start_expense(self.ctx)),
+                on_home=self.ctx.nav.home,
+            )
+        )
+
+
+def start_expense(ctx: AppContext) -> None:
+    ExpenseFlow(ctx).next()
+
+
+def change_expense(ctx: AppContext, expense_id: str) -> None:
+    ExpenseFlow(ctx, expense_id).next()

@@ -1,0 +1,56 @@
+"""A short help page in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.i18n import _
+from ui.widgets.page import Page
+
+
+def help_sections() -> list[tuple[str, str]]:
+    return [
+        (
+            _("Adding your time"),
+            _(
+                "Choose \u201cAdd my time\u201d on the home page. Answer one question on each "
+                "page. Then check your answers and press Save."
+            ),
+        ),
+        (
+            _("Using the keyboard"),
+            _(
+                "Press Tab to move to the next thing. Press Enter or Space to choose it. Press "
+                "Escape to go back."
+            ),
+        ),
+        (
+            _("Changing or deleting"),
+            _(
+                "Open \u201cMy records\u201d and choose an entry. You can change it or delete it. "
+                "If you delete by mistake, press Undo."
+            ),
+        ),
+        (
+            _("Your records are safe"),
+            _(
+                "Everything is saved on this computer. Nothing is sent anywhere unless you send "
+                "a file yourself."
+            ),
+        ),
+        (_("Bigger words"), _("In Settings, you can make the words bigger and use high contrast.")),
+        (_("Getting help"), _("Your coordinator can help you with the app and with payments.")),
+    ]
+
+
+class HelpPage(Page):
+    def __init__(self) -> None:
+        super().__init__(_("How to use Partner Log"), back_text="")
+        for title, text in help_sections():
+            heading = QLabel(title)
+            heading.setProperty("role", "h2")
+            heading.setWordWrap(True)
+            body = QLabel(text)
+            body.setWordWrap(True)
+            self.body.addWidget(heading)
+            self.body.addWidget(body)

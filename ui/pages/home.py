@@ -1,0 +1,115 @@
+"""Home: what I have given, in large type, and six big actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.i18n import _
+from desktop_app.services.home import HomeFigures, home_figures
+from ui.context import AppContext
+from ui.formatting import hours
+from ui.icons import icon
+from ui.operations import Operation, run_in_background
+from ui.widgets.buttons import LinkButton, SecondaryButton
+from ui.widgets.page import Page
+
+
+class FigureCard(QFrame):
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        self.value = QLabel("\u2013")
+        self.value.setProperty("role", "figure")
+        self.caption = QLabel(caption)
+        self.caption.setProperty("role", "figure-caption")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.setAccessibleName(f"{self.caption.text()}: {text}")
+        self.value.setAccessibleName(f"{self.caption.text()}: {text}")
+
+
+class ActionButton(SecondaryButton):
+    def __init__(self, text: str, icon_name: str, description: str = "") -> None:
+        super().__init__(text, description)
+        self.setProperty("role", "tile")
+        self.setIcon(icon(icon_name))
+        self.setIconSize(QSize(40, 40))
+
+
+class HomePage(Page):
+    def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
+        super().__init__(_("Hello"), _("Here is what you have given."))
+        self.ctx = ctx
+        self._operation: Operation | None = None
+        self.figures_box = QGridLayout()
+        self.figures_box.setSpacing(16)
+        self.cards = {
+            "month": FigureCard(_("hours this month")),
+            "total": FigureCard(_("hours in total")),
+            "meetings": FigureCard(_("meetings")),
+            "products": FigureCard(_("products you helped make")),
+        }
+        for index, card in enumerate(self.cards.values()):
+            self.figures_box.addWidget(card, index // 2, index % 2)
+        self.body.addLayout(self.figures_box)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.actions: dict[str, ActionButton] = {}
+        specs = [
+            ("add_time", _("Add my time"), "clock"),
+            ("add_expense", _("Add an expense"), "expense"),
+            ("records", _("My records"), "records"),
+            ("certificate", _("My certificate"), "certificate"),
+            ("send", _("Send my records"), "send"),
+            ("settings", _("Settings and help"), "settings"),
+        ]
+        for index, (key, text, icon_name) in enumerate(specs):
+            button = ActionButton(text, icon_name)
+            button.clicked.connect(actions[key])
+            grid.addWidget(button, index // 2, index % 2)
+            self.actions[key] = button
+        self.body.addLayout(grid)
+        self.more_links: list[LinkButton] = []
+        for key, text in (("products", _("My products")), ("reflections", _("My reflections"))):
+            link = LinkButton(text)
+            link.clicked.connect(actions[key])
+            self.body.addWidget(link)
+            self.more_links.append(link)
+        self.set_tab_order([*self.actions.values(), *self.more_links])
+        ctx.records_changed.append(self.refresh)
+        self.refresh()
+
+    def first_focus(self) -> QWidget | None:
+        return self.actions["add_time"]
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._operation is not None and self._operation.running:
+            return
+        self._operation = run_in_background(
+            self, lambda: self.ctx.call(home_figures), self.show_figures, self._failed
+        )
+
+    def _failed(self, problem: Exception) -> None:
+        self.hint.setText(_("Your figures could not be shown just now."))
+
+    def show_figures(self, figures: HomeFigures) -> None:
+        self.heading.setText(
+            _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
+        )
+        self.setAccessibleName(self.heading.text())
+        self.cards["month"].set_value(hours(figures.month_minutes))
+        self.cards["total"].set_value(hours(figures.total_minutes))
+        self.cards["meetings"].set_value(str(figures.meetings))
+        self.cards["products"].set_value(str(figures.products))

@@ -1,0 +1,147 @@
+"""Settings and help: my details, text size, contrast, projects, where my data is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+
+from desktop_app.errors import InvalidInput
+from desktop_app.i18n import _
+from desktop_app.labels import label
+from desktop_app.model import PaymentChoice
+from desktop_app.services import profile, projects
+from ui.context import AppContext, problem_text
+from ui.pages.help_page import HelpPage
+from ui.pages.setup.flow import BENEFITS_NOTE
+from ui.widgets.buttons import LinkButton, SecondaryButton
+from ui.widgets.fields import LabelledField
+from ui.widgets.page import Page
+from ui.widgets.text_size import TextSizeControl
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx: AppContext, on_role_changed: Callable[[], None] | None = None) -> None:
+        super().__init__(_("Settings and help"), back_text=_("Back to home"))
+        self.ctx = ctx
+        me = ctx.call(profile.owner)
+        self.help_link = LinkButton(_("How to use Partner Log"))
+        self.help_link.clicked.connect(lambda: ctx.nav.push(HelpPage()))
+        self.body.addWidget(self.help_link)
+
+        self.section(_("Your details"))
+        self.name = QLineEdit(me.display_name)
+        self.add_field("name", LabelledField(_("Your full name"), self.name))
+        self.preferred = QLineEdit(me.preferred_name)
+        self.add_field(
+            "preferred_name", LabelledField(_("What we call you (optional)"), self.preferred)
+        )
+        self.payment = QComboBox()
+        for choice in PaymentChoice:
+            self.payment.addItem(label(choice), choice.value)
+        self.payment.setCurrentIndex(list(PaymentChoice).index(me.payment_choice))
+        self.add_field(
+            "payment_choice", LabelledField(_("Payment"), self.payment, _(BENEFITS_NOTE))
+        )
+        self.save_details = SecondaryButton(_("Save my details"))
+        self.save_details.clicked.connect(self._save_details)
+        self.body.addWidget(self.save_details)
+        self.saved_note = QLabel()
+        self.saved_note.setProperty("role", "success")
+        self.body.addWidget(self.saved_note)
+
+        self.section(_("How it looks"))
+        self.text_size = TextSizeControl(ctx.settings.get("text_scale"))
+        self.text_size.changed.connect(self._text_size)
+        self.add_field("text_scale", LabelledField(_("Text size"), self.text_size))
+        self.contrast = QCheckBox(_("Use high contrast (white on black)"))
+        self.contrast.setChecked(bool(ctx.settings.get("high_contrast")))
+        self.contrast.toggled.connect(self._contrast)
+        self.body.addWidget(self.contrast)
+
+        self.section(_("Your projects"))
+        names = [p.name for p in ctx.call(projects.projects)]
+        self.project_list = QLabel("\n".join(names) or _("No projects yet."))
+        self.project_list.setWordWrap(True)
+        self.body.addWidget(self.project_list)
+        self.new_project = QLineEdit()
+        self.add_field(
+            "project",
+            LabelledField(_("Add a project"), self.new_project, _("Type the project's name")),
+        )
+        self.add_project = SecondaryButton(_("Add this project"))
+        self.add_project.clicked.connect(self._add_project)
+        self.body.addWidget(self.add_project)
+
+        self.section(_("Where your records are kept"))
+        folder = str(ctx.workspace.data_dir)
+        where = QLabel(folder)
+        where.setWordWrap(True)
+        where.setAccessibleName(_("Your records folder: {folder}").format(folder=folder))
+        self.body.addWidget(where)
+        self.open_folder = SecondaryButton(_("Open the folder"))
+        self.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        )
+        self.body.addWidget(self.open_folder)
+        self.set_tab_order(
+            [
+                self.help_link,
+                self.name,
+                self.preferred,
+                self.payment,
+                self.save_details,
+                self.text_size.smaller,
+                self.text_size.slider,
+                self.text_size.bigger,
+                self.contrast,
+                self.new_project,
+                self.add_project,
+                self.open_folder,
+            ]
+        )
+
+    def section(self, title: str) -> None:
+        heading = QLabel(title)
+        heading.setProperty("role", "h1")
+        heading.setWordWrap(True)
+        self.body.addWidget(heading)
+
+    def first_focus(self) -> QWidget | None:
+        return self.help_link
+
+    def _save_details(self) -> None:
+        try:
+            self.ctx.call(
+                profile.change_profile,
+                name=self.name.text(),
+                preferred_name=self.preferred.text(),
+                payment_choice=self.payment.currentData(),
+            )
+        except InvalidInput as problem:
+            self.show_problems([(problem.field or "", problem_text(problem))])
+            return
+        self.clear_problems()
+        self.saved_note.setText(_("Your details are saved."))
+        self.ctx.changed()
+
+    def _text_size(self, scale: float) -> None:
+        self.ctx.settings.set("text_scale", scale)
+        self.ctx.restyle()
+
+    def _contrast(self, on: bool) -> None:
+        self.ctx.settings.set("high_contrast", on)
+        self.ctx.restyle()
+
+    def _add_project(self) -> None:
+        try:
+            self.ctx.call(projects.create_project, name=self.new_project.text())
+        except InvalidInput as problem:
+            self.show_problems([("project", problem_text(problem))])
+            return
+        self.clear_problems()
+        self.new_project.clear()
+        names = [p.name for p in self.ctx.call(projects.projects)]
+        self.project_list.setText("\n".join(names))

@@ -1,0 +1,1 @@
+"""First-run set-up: one question at a time."""

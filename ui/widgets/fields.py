@@ -1,0 +1,68 @@
+"""A labelled field with a hint and an error slot, wired for screen readers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class LabelledField(QWidget):
+    """Label (the input's buddy), optional hint, error message, then the input itself.
+
+    The input's accessible name is the label; its description is the hint, and the error
+    when there is one, so a screen reader says what went wrong at the field.
+    """
+
+    def __init__(
+        self, label: str, field: QWidget, hint: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._hint_text = hint
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.label = QLabel(label)
+        self.label.setWordWrap(True)
+        self.label.setProperty("role", "h2")
+        self.label.setBuddy(field)
+        layout.addWidget(self.label)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+        layout.addWidget(self.hint)  # give it a parent before showing or hiding it
+        self.hint.setVisible(bool(hint))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setProperty("role", "error")
+        layout.addWidget(self.error)
+        self.error.setVisible(False)
+        layout.addWidget(field)
+        field.setAccessibleName(label)
+        field.setAccessibleDescription(hint)
+        self.setFocusProxy(field)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self.field.setProperty("invalid", "true")
+        self.field.setAccessibleDescription(f"{message} {self._hint_text}".strip())
+        self._repolish()
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.setVisible(False)
+        self.field.setProperty("invalid", "false")
+        self.field.setAccessibleDescription(self._hint_text)
+        self._repolish()
+
+    def has_error(self) -> bool:
+        return self.error.isVisibleTo(self)
+
+    def _repolish(self) -> None:
+        style = self.field.style()
+        style.unpolish(self.field)
+        style.polish(self.field)
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,153 @@
+"""The frame of every page: a heading, an error summary, the content, Back and Continue.
+
+Enter continues (unless a button or a multi-line box has the keyboard), Escape goes
+back. The content scrolls, so nothing is cut off at large text sizes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import _
+from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.error_summary import ErrorSummary
+from ui.widgets.fields import LabelledField
+
+
+class Page(QWidget):
+    """A screen. Subclasses fill ``self.body`` and connect ``continue_button``."""
+
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        hint: str = "",
+        continue_text: str | None = None,
+        back_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        self.column = QVBoxLayout(content)
+        self.column.setContentsMargins(32, 24, 32, 24)
+        self.column.setSpacing(18)
+        self.heading = QLabel(title)
+        self.heading.setProperty("role", "h1")
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(title)
+        self.column.addWidget(self.heading)
+        self.hint = QLabel(hint)
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.column.addWidget(self.hint)  # give it a parent before showing or hiding it
+        self.hint.setVisible(bool(hint))
+        self.errors = ErrorSummary()
+        self.column.addWidget(self.errors)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(18)
+        self.column.addLayout(self.body)
+        self.column.addStretch(1)
+        footer = QHBoxLayout()
+        footer.setSpacing(16)
+        self.back_button: SecondaryButton | None = None
+        if back_text is not None:
+            self.back_button = SecondaryButton(back_text or _("Back"))
+            self.back_button.clicked.connect(self.back_requested.emit)
+            footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        self.continue_button: PrimaryButton | None = None
+        if continue_text is not None:
+            self.continue_button = PrimaryButton(continue_text or _("Continue"))
+            footer.addWidget(self.continue_button)
+        self.column.addLayout(footer)
+        self._fields: dict[str, LabelledField] = {}
+
+    # -- keyboard -------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.back_button is not None:
+            self.back_requested.emit()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.continue_button is not None:
+            focused = self.focusWidget()
+            if not isinstance(focused, QAbstractButton | QPlainTextEdit | QTextEdit):
+                self.continue_button.click()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def on_shown(self) -> None:
+        """Called when the page shows again after Back (refresh what may have changed)."""
+
+    # -- focus ----------------------------------------------------------------------
+    def first_focus(self) -> QWidget | None:
+        """The control the keyboard should start on when the page opens."""
+        return None
+
+    def focus_start(self) -> None:
+        target = self.first_focus()
+        if target is None:
+            target = self.continue_button or self.back_button
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_tab_order(self, widgets: Sequence[QWidget]) -> None:
+        """Make Tab follow ``widgets`` in order (the reading order), then Back/Continue."""
+        chain = [w for w in widgets if w is not None]
+        chain += [b for b in (self.back_button, self.continue_button) if b is not None]
+        for earlier, later in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(earlier, later)
+
+    # -- errors ---------------------------------------------------------------------
+    def add_field(self, name: str, field: LabelledField) -> LabelledField:
+        """Add a labelled field to the page, known by ``name`` for error messages."""
+        self._fields[name] = field
+        self.body.addWidget(field)
+        return field
+
+    def field(self, name: str) -> LabelledField | None:
+        return self._fields.get(name)
+
+    def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
+        """Show ``(field name, message)`` problems at the top and at each field."""
+        for field in self._fields.values():
+            field.clear_error()
+        shown = []
+        for name, message in problems:
+            field = self._fields.get(name)
+            if field is not None:
+                field.set_error(message)
+                shown.append((message, field.focus_field))
+            else:
+                shown.append((message, self.focus_start))
+        self.errors.show_problems(shown)
+        self.scroll.ensureWidgetVisible(self.errors)
+
+    def clear_problems(self) -> None:
+        for field in self._fields.values():
+            field.clear_error()
+        self.errors.clear()

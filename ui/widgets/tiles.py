@@ -1,0 +1,109 @@
+"""Big choice tiles: one click (or Enter/Space) chooses; arrow keys move between them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QWidget
+
+from ui.icons import icon
+from ui.theme import MIN_TARGET_PX
+from ui.widgets.buttons import WrappingButton
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: Any
+    text: str
+    description: str = ""
+    icon: str = ""
+
+
+class ChoiceTile(WrappingButton):
+    """A large, checkable tile with an optional icon and a second line of explanation."""
+
+    def __init__(self, choice: Choice, parent: QWidget | None = None) -> None:
+        label = choice.text if not choice.description else f"{choice.text}\n{choice.description}"
+        super().__init__(label, parent)
+        self.choice = choice
+        self.setProperty("role", "tile")
+        self.setCheckable(True)
+        self.setAutoDefault(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(MIN_TARGET_PX * 3, MIN_TARGET_PX + 16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(choice.text)
+        if choice.description:
+            self.setAccessibleDescription(choice.description)
+        if choice.icon:
+            self.setIcon(icon(choice.icon))
+            self.setIconSize(QSize(36, 36))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        return QSize(self.minimumWidth(), max(hint.height(), self.minimumHeight()))
+
+
+class TileGroup(QWidget):
+    """A grid of tiles of which one may be chosen. ``chosen`` fires on every click."""
+
+    chosen = Signal(object)
+
+    def __init__(
+        self, choices: Sequence[Choice], columns: int = 2, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.tiles: list[ChoiceTile] = []
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._columns = columns
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        for index, choice in enumerate(choices):
+            tile = ChoiceTile(choice, self)
+            tile.clicked.connect(lambda _checked=False, t=tile: self.chosen.emit(t.choice.value))
+            self._group.addButton(tile)
+            layout.addWidget(tile, index // columns, index % columns)
+            self.tiles.append(tile)
+        for earlier, later in zip(self.tiles, self.tiles[1:], strict=False):
+            QWidget.setTabOrder(earlier, later)
+
+    def value(self) -> Any:
+        checked = self._group.checkedButton()
+        return checked.choice.value if isinstance(checked, ChoiceTile) else None
+
+    def set_value(self, value: Any) -> None:
+        for tile in self.tiles:
+            tile.setChecked(tile.choice.value == value)
+
+    def tile_for(self, value: Any) -> ChoiceTile:
+        return next(tile for tile in self.tiles if tile.choice.value == value)
+
+    def focus_current(self) -> None:
+        """Put the keyboard on the chosen tile, or on the first one."""
+        checked = self._group.checkedButton()
+        target = checked if checked is not None else (self.tiles[0] if self.tiles else None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        steps = {
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Down: self._columns,
+            Qt.Key.Key_Up: -self._columns,
+        }
+        focused = self.focusWidget()
+        if event.key() in steps and focused in self.tiles:
+            index = self.tiles.index(focused) + steps[Qt.Key(event.key())]
+            if 0 <= index < len(self.tiles):
+                self.tiles[index].setFocus(Qt.FocusReason.TabFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
