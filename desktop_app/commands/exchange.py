@@ -1,0 +1,297 @@
+"""Sending and receiving files, review and payment: ``export``, ``import``, ``review``,
+``pay``, ``close-period``, ``conflicts``, ``finance-export`` and ``project-file``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from desktop_app import exchange
+from desktop_app.commands.common import parse_date, print_json, session_for
+from desktop_app.errors import InvalidInput
+from desktop_app.exchange import conflicts, finance
+from desktop_app.i18n import _
+from desktop_app.model import PaymentKind, PaymentMethod
+from desktop_app.services import payments, profile, review
+from desktop_app.services.projects import default_project
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    source = getattr(args, "passphrase_file", None)
+    if not source:
+        return None
+    try:
+        text = Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput(_("The passphrase file could not be read.")) from None
+    lines = text.splitlines()
+    phrase = lines[0] if lines else ""
+    if not phrase:
+        raise InvalidInput(_("The passphrase file is empty."))
+    return phrase
+
+
+def _money(text: str) -> int:
+    try:
+        amount = Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(
+            _("\u201c{text}\u201d is not an amount. Use a number like 12.50.").format(text=text)
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise argparse.ArgumentTypeError(
+            _("\u201c{text}\u201d is not an amount. Use a number like 12.50.").format(text=text)
+        )
+    return int(amount * 100)
+
+
+def _link(text: str) -> tuple[str, str]:
+    old, sep, new = text.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise argparse.ArgumentTypeError(_("Use --link THEIR_PROJECT_ID=YOUR_PROJECT_NAME."))
+    return old.strip(), new.strip()
+
+
+def register(subparsers: Any) -> None:
+    send = subparsers.add_parser(
+        "export",
+        help=_("send my records: make a file for your coordinator"),
+        description=_("Make a file of your records to send to your coordinator."),
+    )
+    send.add_argument("--out", required=True, help=_("the file (or folder) to save it in"))
+    send.add_argument(
+        "--since-last", action="store_true", help=_("only what changed since you last sent")
+    )
+    send.add_argument("--passphrase-file", help=_("protect the file with the passphrase in F"))
+    send.set_defaults(run=run_export)
+
+    receive = subparsers.add_parser(
+        "import",
+        help=_("open files from partners or from your coordinator"),
+        description=_(
+            "Open one or more Partner Log files. A backup is made first, and nothing is "
+            "changed if any file is refused."
+        ),
+    )
+    receive.add_argument("files", nargs="+", metavar="FILE")
+    receive.add_argument("--dry-run", action="store_true", help=_("only show what would change"))
+    receive.add_argument("--json", action="store_true", help=_("print the counts in JSON"))
+    receive.add_argument("--passphrase-file", help=_("the passphrase is in this file"))
+    receive.add_argument("--yes", action="store_true", help=_("go ahead even with big changes"))
+    receive.add_argument(
+        "--link",
+        action="append",
+        type=_link,
+        default=[],
+        metavar="ID=PROJECT",
+        help=_("file a partner's own project under one of your projects"),
+    )
+    receive.set_defaults(run=run_import)
+
+    check = subparsers.add_parser(
+        "review",
+        help=_("approve, query or reject entries and expenses"),
+        description=_("Approve, query (with a note) or reject entries and expenses by id."),
+    )
+    decision = check.add_mutually_exclusive_group(required=True)
+    for name in ("approve", "query", "reject"):
+        decision.add_argument(f"--{name}", nargs="+", metavar="ID")
+    check.add_argument("--note", default="", help=_("your note (needed to query)"))
+    check.set_defaults(run=run_review)
+
+    pay = subparsers.add_parser(
+        "pay", help=_("record a payment"), description=_("Record a payment to a partner.")
+    )
+    pay.add_argument("--person", required=True)
+    pay.add_argument("--project")
+    pay.add_argument("--from", dest="start", required=True, type=parse_date, metavar="DATE")
+    pay.add_argument("--to", dest="end", required=True, type=parse_date, metavar="DATE")
+    pay.add_argument("--amount", required=True, type=_money, metavar="N.NN")
+    pay.add_argument("--method", required=True, choices=[m.value for m in PaymentMethod])
+    pay.add_argument(
+        "--kind", default=PaymentKind.COMPENSATION.value, choices=[k.value for k in PaymentKind]
+    )
+    pay.add_argument("--reference", default="")
+    pay.add_argument("--paid-on", type=parse_date, metavar="DATE", help=_("default: today"))
+    pay.set_defaults(run=run_pay)
+
+    close = subparsers.add_parser(
+        "close-period",
+        help=_("close a pay period so its entries are locked"),
+        description=_("Close a pay period: approved entries become paid, all are locked."),
+    )
+    close.add_argument("--project", required=True)
+    close.add_argument("--from", dest="start", required=True, type=parse_date, metavar="DATE")
+    close.add_argument("--to", dest="end", required=True, type=parse_date, metavar="DATE")
+    close.add_argument("--note", default="")
+    close.set_defaults(run=run_close)
+
+    clash = subparsers.add_parser(
+        "conflicts",
+        help=_("show or settle records that changed in two places"),
+        description=_("List conflicts, or keep one version or both."),
+    )
+    settle = clash.add_mutually_exclusive_group()
+    settle.add_argument("--keep-mine", metavar="ID")
+    settle.add_argument("--keep-theirs", metavar="ID")
+    settle.add_argument("--keep-both", metavar="ID")
+    clash.add_argument("--json", action="store_true")
+    clash.set_defaults(run=run_conflicts)
+
+    money = subparsers.add_parser(
+        "finance-export",
+        help=_("payments for the finance office, as CSV or XLSX"),
+        description=_("Save the payments as a .csv or .xlsx file for the finance office."),
+    )
+    money.add_argument("--out", required=True, metavar="FILE")
+    money.add_argument("--person")
+    money.set_defaults(run=run_finance)
+
+    back = subparsers.add_parser(
+        "project-file",
+        help=_("make a file of projects, reviews and payments for partners"),
+        description=_("Make a project file for every partner, or for one with --person."),
+    )
+    back.add_argument("--out", required=True, help=_("the file (or folder) to save it in"))
+    back.add_argument("--person")
+    back.add_argument("--passphrase-file")
+    back.set_defaults(run=run_project_file)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    phrase = _passphrase(args)
+    with session_for(args, must_exist=True) as session:
+        made = exchange.export_partner_file(
+            session, args.out, since_last=args.since_last, passphrase=phrase
+        )
+    print(_("Saved {path}").format(path=made.path))
+    print(_("It holds: {what}.").format(what=made.description))
+    return 0
+
+
+def _print_preview(preview: exchange.Preview) -> None:
+    for item in preview.files:
+        c = item.counts
+        print(
+            _(
+                "{file} (from {who}): {new} new, {changed} changed, {dup} already here, "
+                "{conflict} conflicts, {older} older"
+            ).format(
+                file=item.label,
+                who=item.author_name,
+                new=c.new,
+                changed=c.changed,
+                dup=c.duplicate,
+                conflict=c.conflict,
+                older=c.older,
+            )
+        )
+        for project_id, name in item.unknown_projects:
+            print(
+                _(
+                    "  New project \u201c{name}\u201d ({id}). To file it under one of yours: "
+                    "--link {id}=PROJECT"
+                ).format(name=name, id=project_id)
+            )
+
+
+def run_import(args: argparse.Namespace) -> int:
+    phrase = _passphrase(args)
+    with session_for(args, must_exist=True) as session:
+        links = {old: default_project(session, name).id for old, name in args.link}
+        preview = exchange.preview(session, args.files, phrase, links)
+        if not args.dry_run:
+            exchange.apply(session, preview, links=links, confirm=args.yes)
+    if args.json:
+        print_json({**preview.as_dict(), "applied": not args.dry_run})
+        return 0
+    _print_preview(preview)
+    if args.dry_run:
+        print(_("Nothing was changed (dry run)."))
+        if preview.needs_confirmation:
+            print(preview.reason)
+    else:
+        print(_("Done. A backup was made first."))
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    decision, ids = next(
+        (name, getattr(args, name))
+        for name in ("approve", "query", "reject")
+        if getattr(args, name)
+    )
+    with session_for(args, must_exist=True) as session:
+        done = review.review(session, ids, decision, args.note)
+    print(_("{n} reviewed.").format(n=len(done)))
+    return 0
+
+
+def run_pay(args: argparse.Namespace) -> int:
+    with session_for(args, must_exist=True) as session:
+        person = profile.find_person(session, args.person)
+        project = default_project(session, args.project)
+        payments.record_payment(
+            session,
+            person_id=person.id,
+            project_id=project.id,
+            period_start=args.start,
+            period_end=args.end,
+            amount_minor=args.amount,
+            kind=args.kind,
+            method=args.method,
+            paid_on=args.paid_on or date.today(),
+            reference=args.reference,
+        )
+    print(_("Payment recorded for {name}.").format(name=person.display_name))
+    return 0
+
+
+def run_close(args: argparse.Namespace) -> int:
+    with session_for(args, must_exist=True) as session:
+        project = default_project(session, args.project)
+        review.close_period(session, project.id, args.start, args.end, note=args.note)
+    print(_("The pay period is closed. Its entries are locked."))
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    with session_for(args, must_exist=True) as session:
+        if args.keep_mine:
+            conflicts.keep_mine(session, args.keep_mine)
+        elif args.keep_theirs:
+            conflicts.keep_theirs(session, args.keep_theirs)
+        elif args.keep_both:
+            conflicts.keep_both(session, args.keep_both)
+        views = conflicts.list_conflicts(session)
+    if args.json:
+        print_json([view.__dict__ for view in views])
+        return 0
+    if not views:
+        print(_("There are no conflicts."))
+    for view in views:
+        print(f"{view.id}  {view.what}  {view.record_id}  {view.reason}  {view.source_name}")
+    return 0
+
+
+def run_finance(args: argparse.Namespace) -> int:
+    with session_for(args, must_exist=True) as session:
+        person = profile.find_person(session, args.person) if args.person else None
+        path = finance.export_finance(session, args.out, person.id if person else None)
+    print(_("Saved {path}").format(path=path))
+    return 0
+
+
+def run_project_file(args: argparse.Namespace) -> int:
+    phrase = _passphrase(args)
+    with session_for(args, must_exist=True) as session:
+        person = profile.find_person(session, args.person) if args.person else None
+        made = exchange.export_project_file(
+            session, args.out, person_id=person.id if person else None, passphrase=phrase
+        )
+    print(_("Saved {path}").format(path=made.path))
+    print(_("It holds: {what}.").format(what=made.description))
+    return 0

@@ -1,0 +1,38 @@
+"""File-based sync: partner files, project files, the merge, and the finance export.
+
+The screens call these functions (all take a Session; the caller owns the transaction):
+
+- ``export_partner_file(session, out, since_last=False, passphrase=None)`` -> ExportedFile
+- ``export_project_file(session, out, person_id=None, passphrase=None)`` -> ExportedFile
+- ``preview(session, files, passphrase=None, links=None)`` -> Preview
+- ``apply(session, preview, links=None, confirm=False)`` -> ImportResult
+- ``conflicts.list_conflicts / keep_mine / keep_theirs / keep_both``
+- ``finance.export_finance(session, out)``
+
+This package is pure Python and never imports Qt or the ``ui`` package.
+"""
+
+from desktop_app.exchange.errors import BadExchangeFile, LargeChangeNeedsConfirmation
+from desktop_app.exchange.export import (
+    ExportedFile,
+    describe,
+    export_partner_file,
+    export_project_file,
+    suggested_name,
+)
+from desktop_app.exchange.importing import FilePreview, ImportResult, Preview, apply, preview
+
+__all__ = [
+    "BadExchangeFile",
+    "ExportedFile",
+    "FilePreview",
+    "ImportResult",
+    "LargeChangeNeedsConfirmation",
+    "Preview",
+    "apply",
+    "describe",
+    "export_partner_file",
+    "export_project_file",
+    "preview",
+    "suggested_name",
+]

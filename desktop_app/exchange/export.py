@@ -1,0 +1,327 @@
+"""Making exchange files: "Send my records" for partners, project files for coordinators.
+
+    made = export_partner_file(session, folder_or_path, since_last=True, passphrase=None)
+    made.path, made.description   # "23 time entries, 2 expenses, ..."
+
+Files are written atomically. Only reflections the partner chose to share ever leave
+the machine (one they stop sharing travels as an empty tombstone so the coordinator
+drops it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.atomic import atomic_write_bytes
+from desktop_app.errors import InvalidInput
+from desktop_app.exchange import container, store
+from desktop_app.exchange.fields import META, MOMENT, to_wire
+from desktop_app.exchange.tables import (
+    ACTIVITY,
+    CERTIFICATE,
+    CONTRIBUTION,
+    EXPENSE,
+    PAY_PERIOD,
+    PAYMENT,
+    PERSON,
+    PRODUCT,
+    PROJECT,
+    REFLECTION,
+    Table,
+)
+from desktop_app.i18n import _, ngettext
+from desktop_app.model import (
+    Activity,
+    ExchangeState,
+    Expense,
+    PaymentChoice,
+    Person,
+    ProjectLink,
+    ReviewStatus,
+    Role,
+    utcnow,
+)
+from desktop_app.services import profile
+
+LAST_SENT = "last_sent_at"
+SENT_REFLECTIONS = "sent_reflection_ids"
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    path: Path
+    counts: dict[str, int]
+    description: str
+
+
+def _wire_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**to_wire(row, META), **to_wire(row, table.fields)} for row in rows]
+
+
+def describe(counts: dict[str, int], kind: str = "partner") -> str:
+    """What a file holds, in plain words: "23 time entries, 2 expenses, ..."."""
+    parts = []
+    phrases = (
+        ("activities", "{n} time entry", "{n} time entries"),
+        ("expenses", "{n} expense", "{n} expenses"),
+        ("reflections", "{n} reflection you chose to share", "{n} reflections you chose to share"),
+        ("certificates", "{n} certificate", "{n} certificates"),
+        ("projects", "{n} project", "{n} projects"),
+        ("products", "{n} product", "{n} products"),
+        ("reviews", "{n} review result", "{n} review results"),
+        ("payments", "{n} payment", "{n} payments"),
+        ("pay_periods", "{n} closed pay period", "{n} closed pay periods"),
+    )
+    for key, one, many in phrases:
+        if kind == "partner" and key in ("projects", "products"):
+            continue
+        n = counts.get(key, 0)
+        if n or (kind == "partner" and key == "activities"):
+            parts.append(ngettext(one, many, n).format(n=n))
+    if kind == "partner":
+        parts.append(_("your name and contact details"))
+    return ", ".join(parts)
+
+
+def _safe_name(text: str) -> str:
+    cleaned = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', " ", text).strip(" .")
+    return re.sub(r"\s+", " ", cleaned)[:80] or "Partner"
+
+
+def suggested_name(who: str, today: date | None = None) -> str:
+    """E.g. "Partner Log - Rosa Martinez - 2026-11-26.partnerlog"."""
+    day = (today or date.today()).isoformat()
+    return f"Partner Log - {_safe_name(who)} - {day}{container.SUFFIX}"
+
+
+def _target(out: Path | str, who: str) -> Path:
+    path = Path(out)
+    return path / suggested_name(who) if path.is_dir() else path
+
+
+def _author(session: Session) -> dict[str, str]:
+    here = profile.require_installation(session)
+    person = profile.owner(session)
+    return {
+        "installation_id": here.id,
+        "person_id": person.id,
+        "name": person.display_name,
+        "role": here.role.value,
+    }
+
+
+def _state(session: Session, key: str) -> str:
+    row = session.get(ExchangeState, key)
+    return row.value if row is not None else ""
+
+
+def _set_state(session: Session, key: str, value: str) -> None:
+    session.merge(ExchangeState(key=key, value=value))
+
+
+def partner_data(
+    session: Session, person_id: str, since: datetime | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The records a partner file carries for ``person_id`` (all, or changed since)."""
+
+    def mine(table: Table) -> list[dict[str, Any]]:
+        model = table.model
+        where = model.person_id == person_id
+        if since is not None:
+            where = where & (model.updated_at > since)
+        return store.select_rows(session, table, where)
+
+    sent_before = set(json.loads(_state(session, SENT_REFLECTIONS) or "[]"))
+    reflections = []
+    for row in mine(REFLECTION):
+        if row["shared"] and row["deleted_at"] is None:
+            reflections.append(row)
+        elif row["id"] in sent_before:  # withdrawn: send an empty tombstone only
+            reflections.append(
+                {
+                    **row,
+                    "text": "",
+                    "shared": False,
+                    "deleted_at": row["deleted_at"] or row["updated_at"],
+                }
+            )
+    data = {
+        "people": store.select_rows(session, PERSON, Person.id == person_id),
+        "activities": mine(ACTIVITY),
+        "expenses": mine(EXPENSE),
+        "reflections": reflections,
+        "certificates": mine(CERTIFICATE),
+    }
+    project_ids = {
+        r["project_id"] for k in ("activities", "expenses", "reflections") for r in data[k]
+    }
+    product_ids = {p for a in data["activities"] for p in a["product_ids"]}
+    products = store.select_rows(session, PRODUCT, PRODUCT.model.id.in_(sorted(product_ids)))
+    project_ids |= {p["project_id"] for p in products}
+    data["projects"] = store.select_rows(
+        session, PROJECT, PROJECT.model.id.in_(sorted(project_ids))
+    )
+    data["products"] = products
+    return data
+
+
+def _pack(
+    session: Session,
+    kind: str,
+    tables: tuple[Table, ...],
+    rows: dict[str, list[dict[str, Any]]],
+    passphrase: str | None,
+    extra: dict[str, Any],
+    tail: dict[str, list[dict[str, Any]]] | None = None,
+) -> tuple[bytes, dict[str, int]]:
+    data: dict[str, Any] = {t.key: _wire_rows(t, rows[t.key]) for t in tables}
+    data.update(tail or {})
+    counts = {t.key: len(rows[t.key]) for t in tables}
+    counts["reviews"] = len(data.get("reviews", []))
+    manifest = container.new_manifest(kind, _author(session), counts, **extra)
+    return container.pack(manifest, data, passphrase), counts
+
+
+def export_partner_file(
+    session: Session,
+    out: Path | str,
+    *,
+    since_last: bool = False,
+    passphrase: str | None = None,
+) -> ExportedFile:
+    """ "Send my records": write this partner's records to ``out`` (a file, or a folder
+    to put a sensibly named file in). Entries not sent before are marked as sent."""
+    here = profile.require_installation(session)
+    if here.role != Role.PARTNER:
+        raise InvalidInput(
+            _("Only a partner can send their records."),
+            _("As a coordinator, make a project file instead."),
+        )
+    owner = profile.owner(session)
+    last = _state(session, LAST_SENT)
+    since = MOMENT.check(last) if since_last and last else None
+    now = utcnow()
+    rows = partner_data(session, owner.id, since)
+    tables = (PERSON, PROJECT, PRODUCT, ACTIVITY, EXPENSE, REFLECTION, CERTIFICATE)
+    extra = {"recipient": None, "since": MOMENT.wire(since)}
+    payload, counts = _pack(session, "partner", tables, rows, passphrase, extra)
+    path = _target(out, owner.display_name)
+    atomic_write_bytes(path, payload)
+    for model in (Activity, Expense):  # shown as "Sent"; the review revision is unchanged
+        session.execute(
+            update(model)
+            .where(model.person_id == owner.id, model.status == ReviewStatus.DRAFT)
+            .values(status=ReviewStatus.SUBMITTED)
+            .execution_options(synchronize_session="fetch")
+        )
+    sent = set(json.loads(_state(session, SENT_REFLECTIONS) or "[]"))
+    sent |= {r["id"] for r in rows["reflections"] if r["shared"]}
+    sent -= {r["id"] for r in rows["reflections"] if not r["shared"]}
+    _set_state(session, SENT_REFLECTIONS, json.dumps(sorted(sent)))
+    _set_state(session, LAST_SENT, MOMENT.wire(now) or "")
+    session.flush()
+    return ExportedFile(path, counts, describe(counts, "partner"))
+
+
+def _review_rows(session: Session, person_id: str | None) -> list[dict[str, Any]]:
+    reviews = []
+    for name, model in (("activity", Activity), ("expense", Expense)):
+        query = select(
+            model.id,
+            model.person_id,
+            model.rev,
+            model.review_rev,
+            model.status,
+            model.status_note,
+            model.pay_period_id,
+        ).where(model.review_rev > 0)
+        if person_id:
+            query = query.where(model.person_id == person_id)
+        for row in session.execute(query.order_by(model.id)):
+            reviews.append(
+                {
+                    "table": name,
+                    "id": row.id,
+                    "person_id": row.person_id,
+                    "rev": row.rev,
+                    "review_rev": row.review_rev,
+                    "status": row.status.value,
+                    "status_note": row.status_note,
+                    "pay_period_id": row.pay_period_id,
+                }
+            )
+    return reviews
+
+
+def export_project_file(
+    session: Session,
+    out: Path | str,
+    *,
+    person_id: str | None = None,
+    passphrase: str | None = None,
+) -> ExportedFile:
+    """A project file for one partner (``person_id``) or for every partner: projects,
+    the product catalogue, review results, pay periods and payments.
+
+    A file for everyone carries everyone's review results and payments; send a file per
+    partner when they should not see each other's."""
+    here = profile.require_installation(session)
+    if here.role != Role.COORDINATOR:
+        raise InvalidInput(
+            _("Only a coordinator can make a project file."),
+            _("As a partner, use Send my records instead."),
+        )
+    recipient = session.get(Person, person_id) if person_id else None
+    if person_id and recipient is None:
+        raise InvalidInput(_("That person could not be found."))
+    rows: dict[str, list[dict[str, Any]]] = {
+        PROJECT.key: store.select_rows(session, PROJECT),
+        PRODUCT.key: store.select_rows(session, PRODUCT),
+        PAY_PERIOD.key: store.select_rows(session, PAY_PERIOD),
+    }
+    contributions = store.select_rows(session, CONTRIBUTION)
+    rows[CONTRIBUTION.key] = contributions
+    payment_where = PAYMENT.model.person_id == person_id if person_id else None
+    rows[PAYMENT.key] = store.select_rows(session, PAYMENT, payment_where)
+    reviews = _review_rows(session, person_id)
+    people_ids = (
+        {c["person_id"] for c in contributions}
+        | {p["person_id"] for p in rows[PAYMENT.key]}
+        | {r["person_id"] for r in reviews}
+    )
+    people = store.select_rows(session, PERSON, Person.id.in_(sorted(people_ids)))
+    for person in people:  # people's contact details and payment choices stay private
+        person["contact"] = ""
+        person["payment_choice"] = PaymentChoice.PAID
+    rows[PERSON.key] = people
+    links = [
+        {"local_project_id": link.local_project_id, "project_id": link.project_id}
+        for link in session.scalars(select(ProjectLink).order_by(ProjectLink.local_project_id))
+    ]
+    tables = (PERSON, PROJECT, PRODUCT, CONTRIBUTION, PAY_PERIOD, PAYMENT)
+    extra = {"recipient": person_id, "since": None}
+    payload, counts = _pack(
+        session,
+        "project",
+        tables,
+        rows,
+        passphrase,
+        extra,
+        {"reviews": reviews, "project_links": links},
+    )
+    who = (
+        f"Project file for {recipient.display_name}"
+        if recipient
+        else "Project file for all partners"
+    )
+    path = _target(out, who)
+    atomic_write_bytes(path, payload)
+    return ExportedFile(path, counts, describe(counts, "project"))

@@ -1,0 +1,259 @@
+"""Opening exchange files: a preview first, then one transaction that applies them.
+
+    preview = importing.preview(session, [path1, path2], passphrase)
+    ...show preview.files (per file, per person: new, changed, duplicate, conflict)...
+    result = importing.apply(session, preview, confirm=preview.needs_confirmation)
+
+``apply`` works the plan out again inside its own transaction (so nothing that changed
+since the preview is overwritten), takes a verified backup, then writes everything at
+once. The caller's transaction commits it; any error leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.backup import snapshot
+from desktop_app.exchange import document
+from desktop_app.exchange.document import ExchangeFile
+from desktop_app.exchange.errors import (
+    BadExchangeFile,
+    LargeChangeNeedsConfirmation,
+    OwnFile,
+    WrongKindOfFile,
+)
+from desktop_app.exchange.merge import Counts, Planner
+from desktop_app.i18n import _
+from desktop_app.model import Person, Project, ProjectLink, Role
+from desktop_app.services import lifecycle, profile
+
+log = logging.getLogger("partner_log.exchange")
+
+#: Ask first when an import would change or delete at least this many existing
+#: records, and at least this share of the records it could touch.
+GUARD_MIN_RECORDS = 10
+GUARD_SHARE = 0.3
+
+
+@dataclass
+class PersonPreview:
+    person_id: str
+    name: str
+    counts: Counts
+
+
+@dataclass
+class FilePreview:
+    """What one file would do."""
+
+    label: str
+    kind: str
+    author_name: str
+    author_installation: str
+    created_at: datetime
+    protected: bool
+    counts: Counts
+    by_person: list[PersonPreview]
+    #: Projects in a partner file that this database does not have and that are not
+    #: linked: (id, name). Offer to link them to one of yours (``links`` in ``apply``).
+    unknown_projects: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Preview:
+    files: list[FilePreview]
+    counts: Counts
+    #: True when the import would change or delete a large share of the records.
+    needs_confirmation: bool
+    reason: str
+    links: dict[str, str]
+    documents: list[ExchangeFile] = field(repr=False, default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": [
+                {
+                    "file": f.label,
+                    "kind": f.kind,
+                    "from": f.author_name,
+                    "made": f.created_at.isoformat(),
+                    **f.counts.as_dict(),
+                    "people": [
+                        {"person": p.name, "person_id": p.person_id, **p.counts.as_dict()}
+                        for p in f.by_person
+                    ],
+                    "unknown_projects": [
+                        {"id": pid, "name": name} for pid, name in f.unknown_projects
+                    ],
+                }
+                for f in self.files
+            ],
+            "total": self.counts.as_dict(),
+            "needs_confirmation": self.needs_confirmation,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class ImportResult:
+    preview: Preview
+    backup: Path | None
+
+
+def read_files(
+    files: Sequence[Path | str | ExchangeFile], passphrase: str | None = None
+) -> list[ExchangeFile]:
+    """Read and check every file; the first bad one refuses the lot, named in the message."""
+    docs = []
+    for item in files:
+        if isinstance(item, ExchangeFile):
+            docs.append(item)
+            continue
+        try:
+            docs.append(document.read_file(item, passphrase))
+        except BadExchangeFile as problem:
+            problem.message = f"{Path(item).name}: {problem.message}"
+            raise
+    return docs
+
+
+def _check_allowed(session: Session, docs: list[ExchangeFile]) -> tuple[str, Role, str]:
+    here = profile.require_installation(session)
+    for doc in docs:
+        if doc.author_installation == here.id:
+            raise OwnFile(
+                _("{name}: this file was made by this copy of Partner Log.").format(name=doc.label),
+                _("Open files that other people sent you. Nothing was changed."),
+            )
+        if here.role == Role.COORDINATOR and doc.kind != "partner":
+            raise WrongKindOfFile(
+                _("{name}: this is a project file, meant for partners.").format(name=doc.label),
+                _("Open the files your partners sent you. Nothing was changed."),
+            )
+        if here.role == Role.PARTNER and doc.kind != "project":
+            raise WrongKindOfFile(
+                _("{name}: this is a partner's file, meant for a coordinator.").format(
+                    name=doc.label
+                ),
+                _("Open the file your coordinator sent you. Nothing was changed."),
+            )
+        if doc.kind == "project" and doc.recipient not in (None, here.person_id):
+            raise WrongKindOfFile(
+                _("{name}: this project file was made for someone else.").format(name=doc.label),
+                _("Ask your coordinator for your own file. Nothing was changed."),
+            )
+    return here.id, here.role, here.person_id
+
+
+def _all_links(session: Session, links: Mapping[str, str] | None) -> dict[str, str]:
+    stored = {row.local_project_id: row.project_id for row in session.scalars(select(ProjectLink))}
+    for old, new in (links or {}).items():
+        lifecycle.get_live(session, Project, new, _("project"))
+        stored[old] = new
+    return stored
+
+
+def _plan(
+    session: Session, docs: list[ExchangeFile], links: Mapping[str, str] | None
+) -> tuple[Planner, Preview]:
+    self_id, role, owner_id = _check_allowed(session, docs)
+    mapping = _all_links(session, links)
+    planner = Planner(session, self_id, role, owner_id, mapping)
+    files, total = [], Counts()
+    names = {p.id: p.display_name for p in session.scalars(select(Person))}
+    for doc in docs:
+        names.update(
+            {p["id"]: p["display_name"] for p in doc.records["people"] if p["id"] not in names}
+        )
+        known_projects = set(session.scalars(select(Project.id)))
+        unknown = [
+            (p["id"], p["name"])
+            for p in doc.records["projects"]
+            if doc.kind == "partner" and p["id"] not in known_projects and p["id"] not in mapping
+        ]
+        tally = planner.add_file(doc)
+        total.add(tally.total)
+        files.append(
+            FilePreview(
+                label=doc.label,
+                kind=doc.kind,
+                author_name=doc.author_name,
+                author_installation=doc.author_installation,
+                created_at=doc.created_at,
+                protected=doc.protected,
+                counts=tally.total,
+                by_person=[
+                    PersonPreview(pid, names.get(pid, doc.author_name), counts)
+                    for pid, counts in sorted(tally.by_person.items())
+                ],
+                unknown_projects=unknown,
+            )
+        )
+    affected = len(planner.affected)
+    base = planner.guard_base() if affected >= GUARD_MIN_RECORDS else 0
+    large = affected >= GUARD_MIN_RECORDS and affected >= GUARD_SHARE * max(base, 1)
+    reason = (
+        _(
+            "This would change or delete {n} of the {total} records already here. "
+            "Check that these are the right files."
+        ).format(n=affected, total=base)
+        if large
+        else ""
+    )
+    preview = Preview(files, total, large, reason, dict(links or {}), docs)
+    return planner, preview
+
+
+def preview(
+    session: Session,
+    files: Sequence[Path | str | ExchangeFile],
+    passphrase: str | None = None,
+    links: Mapping[str, str] | None = None,
+) -> Preview:
+    """Read and check ``files`` and say what importing them would do. Changes nothing."""
+    docs = read_files(files, passphrase)
+    return _plan(session, docs, links)[1]
+
+
+def _backup(session: Session) -> Path | None:
+    database = session.get_bind().engine.url.database
+    if not database:
+        return None
+    path = Path(database)
+    session.flush()
+    return snapshot(path.parent, path, "before-import")
+
+
+def apply(
+    session: Session,
+    preview: Preview,
+    *,
+    links: Mapping[str, str] | None = None,
+    confirm: bool = False,
+    backup: bool = True,
+) -> ImportResult:
+    """Apply the previewed files in the caller's transaction, after a verified backup.
+
+    ``links`` maps a project id in a partner's file to one of this database's projects
+    (a project the partner made before joining). Raises
+    ``LargeChangeNeedsConfirmation`` unless ``confirm`` when the import is large.
+    """
+    chosen = dict(preview.links if links is None else links)
+    planner, fresh = _plan(session, preview.documents, chosen)
+    if fresh.needs_confirmation and not confirm:
+        raise LargeChangeNeedsConfirmation(
+            fresh.reason, _("Nothing was changed. Confirm to go ahead (--yes).")
+        )
+    saved = _backup(session) if backup else None
+    planner.write(chosen)
+    session.flush()
+    session.expire_all()
+    log.info("imported %d file(s)", len(fresh.files))
+    return ImportResult(fresh, saved)
