@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, Spacer, Table
 from sqlalchemy.orm import Session
 
 from desktop_app.i18n import _
@@ -53,6 +53,7 @@ def _qr(code: str, size: float) -> Drawing:
     widget.barFillColor = layout.INK
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.initialFontName = fonts.REGULAR  # not the unembedded Helvetica default
     drawing.add(widget)
     return drawing
 
@@ -67,7 +68,7 @@ def _figures_row(certificate: Certificate, st: layout.Styles, width: float) -> T
     row = [[para(value, st.figure), para(text, st.figure_label)] for value, text in values]
     table = Table([row], colWidths=[width / 3] * 3)
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), layout.ACCENT_TINT),
                 ("LINEAFTER", (0, 0), (1, 0), 1.5, "white"),
@@ -101,7 +102,7 @@ def _products(certificate: Certificate, st: layout.Styles, width: float) -> list
     rows = [boxes[i : i + 2] for i in range(0, len(boxes), 2)]
     table = Table(rows, colWidths=[width / 2] * 2)
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, layout.RULE),
@@ -131,7 +132,7 @@ def _signatures(coordinators: str, st: layout.Styles, width: float) -> Table:
         rows, colWidths=[width * 0.55, width * 0.1, width * 0.35], rowHeights=[11 * mm, None, None]
     )
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("LINEBELOW", (0, 0), (0, 0), 0.8, layout.INK),
                 ("LINEBELOW", (2, 0), (2, 0), 0.8, layout.INK),
@@ -160,7 +161,7 @@ def _verification(code: str, issued_on: date, st: layout.Styles, width: float) -
     ]
     table = Table([[_qr(code, size), words]], colWidths=[size + 6 * mm, width - size - 6 * mm])
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

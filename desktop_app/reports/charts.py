@@ -29,6 +29,7 @@ def hours_per_month(months: dict[str, float], width: float, height: float, axis:
     keys = list(months)
     values = [months[k] for k in keys]
     drawing = Drawing(width, height)
+    drawing.initialFontName = fonts.REGULAR  # not the unembedded Helvetica default
     chart = VerticalBarChart()
     chart.x, chart.y = 38, 30
     chart.width, chart.height = width - 48, height - 44

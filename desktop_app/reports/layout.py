@@ -79,6 +79,11 @@ def styles() -> Styles:
     )
 
 
+def plain_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style that starts every cell in the embedded main face (never Helvetica)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9.5, 12), *commands])
+
+
 def table_style(numeric_columns: Sequence[int] = (), total_row: bool = False) -> TableStyle:
     """A calm data table: accent header, light stripes, hairlines, numbers on the right."""
     commands: list[tuple[Any, ...]] = [
@@ -123,6 +128,8 @@ def _footer_canvas(info: DocumentInfo) -> Callable[..., Canvas]:
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Start in an embedded face, so no unembedded Helvetica is ever referenced.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

@@ -99,7 +99,7 @@ def _partners(rows: list[tuple[str, Summary]], st: layout.Styles, width: float) 
     for name, s in rows:
         data.append(
             [
-                cell(name, st.cell),
+                para(name, st.cell),
                 number(s.total_hours),
                 str(s.partner_months),
                 number(s.avg_hours_per_partner_month),

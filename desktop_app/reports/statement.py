@@ -92,10 +92,10 @@ def rate_text(project: Project) -> str:
 
 
 def _details(rows: list[tuple[str, str]], st: layout.Styles, width: float) -> Table:
-    data = [[cell(key, st.cell_bold), cell(value, st.cell)] for key, value in rows]
+    data = [[cell(key, st.cell_bold), para(value, st.cell)] for key, value in rows]
     table = Table(data, colWidths=[width * 0.3, width * 0.7])
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("FONT", (0, 0), (0, -1), layout.fonts.BOLD, 9.5, 12),
                 ("FONT", (1, 0), (1, -1), layout.fonts.REGULAR, 9.5, 12),
@@ -215,7 +215,7 @@ def _signatures(st: layout.Styles, width: float) -> Table:
     widths = [width * 0.55, width * 0.08, width * 0.3, width * 0.07]
     table = Table(rows, colWidths=widths, rowHeights=[12 * mm, None, 12 * mm, None])
     table.setStyle(
-        TableStyle(
+        layout.plain_style(
             [
                 ("LINEBELOW", (0, 0), (0, 0), 0.8, layout.INK),
                 ("LINEBELOW", (2, 0), (2, 0), 0.8, layout.INK),

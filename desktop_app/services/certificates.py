@@ -126,8 +126,8 @@ def covered_products(
         query = query.where(Product.completed_on >= start)
     if end:
         query = query.where(Product.completed_on <= end)
-    rows = session.execute(query.order_by(Product.title, Product.id)).tuples().all()
-    return list(rows)
+    rows = session.execute(query.order_by(Product.title, Product.id)).all()
+    return [(contribution, product) for contribution, product in rows]
 
 
 def _projects_with_records(

@@ -1,0 +1,129 @@
+"""Check codes: the same records give the same code; any change to them is caught."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session
+
+from desktop_app.errors import InvalidInput
+from desktop_app.model import ActivityKind, Certificate, Project
+from desktop_app.services import activities, products, profile
+from desktop_app.services.certificates import (
+    ALPHABET,
+    Verdict,
+    issue_certificate,
+    normalise_code,
+    verify_code,
+)
+
+START, END = date(2025, 1, 1), date(2025, 6, 30)
+
+
+@pytest.fixture
+def entries(session: Session, partner: Project) -> list[str]:
+    ids = []
+    for day, minutes in ((date(2025, 2, 5), 90), (date(2025, 3, 5), 60), (date(2025, 4, 2), 45)):
+        ids.append(
+            activities.record_activity(
+                session, date=day, minutes=minutes, kind=ActivityKind.MEETING
+            ).id
+        )
+    return ids
+
+
+def _issue(session: Session) -> Certificate:
+    return issue_certificate(session, profile.owner(session).id, START, END)
+
+
+def test_a_real_code_matches_with_its_partner_period_and_figures(
+    session: Session, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    assert certificate.code.startswith("PL-") and len(certificate.code) == 17
+    assert set(certificate.code[3:].replace("-", "")) <= set(ALPHABET)
+    result = verify_code(session, certificate.code)
+    assert result.verdict == Verdict.MATCHED and result.matched
+    assert result.person_name == "Ana Souza"
+    assert (result.period_start, result.period_end) == (START, END)
+    assert result.figures is not None
+    assert result.figures["total_minutes"] == 90 + 60 + 45
+    assert (result.figures["hours"], result.figures["meetings"]) == (round(195 / 60, 1), 3)
+
+
+def test_codes_are_read_however_they_are_typed(session: Session, entries: list[str]) -> None:
+    code = _issue(session).code
+    typed = code.lower().replace("-", " ")
+    assert verify_code(session, typed).verdict == Verdict.MATCHED
+    assert verify_code(session, code[3:].replace("-", "")).verdict == Verdict.MATCHED
+    assert normalise_code("pl-0oo1-iIl1-0000") == "PL-0001-1111-0000"
+
+
+def test_issuing_again_for_the_same_records_gives_the_same_code(
+    session: Session, entries: list[str]
+) -> None:
+    first = _issue(session)
+    again = _issue(session)
+    assert again.code == first.code
+    assert session.query(Certificate).count() == 1
+
+
+def test_changed_minutes_make_the_code_changed(session: Session, entries: list[str]) -> None:
+    certificate = _issue(session)
+    activities.change_activity(session, entries[0], minutes=120)
+    result = verify_code(session, certificate.code)
+    assert result.verdict == Verdict.CHANGED
+    assert result.person_name == "Ana Souza" and result.figures is not None
+
+
+def test_a_deleted_entry_makes_the_code_changed(session: Session, entries: list[str]) -> None:
+    certificate = _issue(session)
+    activities.delete_activity(session, entries[1])
+    assert verify_code(session, certificate.code).verdict == Verdict.CHANGED
+
+
+def test_an_entry_added_in_the_period_makes_the_code_changed(
+    session: Session, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    activities.record_activity(
+        session, date=date(2025, 5, 1), minutes=30, kind=ActivityKind.WRITING
+    )
+    assert verify_code(session, certificate.code).verdict == Verdict.CHANGED
+
+
+def test_an_entry_outside_the_period_leaves_the_code_matched(
+    session: Session, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    activities.record_activity(
+        session, date=date(2025, 8, 1), minutes=30, kind=ActivityKind.WRITING
+    )
+    assert verify_code(session, certificate.code).verdict == Verdict.MATCHED
+
+
+def test_a_new_product_contribution_makes_the_code_changed(
+    session: Session, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    product = products.create_product(
+        session,
+        title="Handout",
+        type="handout",
+        engagement="involvement",
+        completed_on=date(2025, 3, 1),
+    )
+    products.add_contribution(session, product.id, profile.owner(session).id, "Reviewer")
+    assert verify_code(session, certificate.code).verdict == Verdict.CHANGED
+
+
+def test_a_made_up_code_is_unknown(session: Session, entries: list[str]) -> None:
+    _issue(session)
+    assert verify_code(session, "PL-ABCD-EFGH-JKMN").verdict == Verdict.UNKNOWN
+    assert verify_code(session, "not a code").verdict == Verdict.UNKNOWN
+
+
+def test_no_records_means_no_certificate(session: Session, partner: Project) -> None:
+    with pytest.raises(InvalidInput):
+        _issue(session)
