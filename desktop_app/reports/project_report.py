@@ -177,7 +177,7 @@ def project_report_pdf(
     ]
     if months:
         first, last = month_label(next(iter(months))), month_label(list(months)[-1])
-        story.append(charts.hours_per_month(months, width, 62 * mm, _("Hours")))
+        story.append(charts.hours_per_month(months, width, 54 * mm, _("Hours")))
         story.append(
             para(
                 _("Hours given by all partners in each month, {first} to {last}.").format(
