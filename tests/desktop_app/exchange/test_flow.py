@@ -1,0 +1,237 @@
+"""Partner and coordinator exchanging files, as people would use them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from desktop_app import exchange
+from desktop_app.exchange import conflicts, document
+from desktop_app.exchange.errors import (
+    LargeChangeNeedsConfirmation,
+    PassphraseNeeded,
+    WrongPassphrase,
+)
+from desktop_app.exchange.export import partner_data
+from desktop_app.model import Activity, ReviewStatus, Role
+from desktop_app.services import activities, reflections, review
+from desktop_app.services.projects import find_project
+from tests.desktop_app.exchange.conftest import Site, add_time
+
+
+def send(site: Site, folder: Path, **kwargs: object) -> Path:
+    return site.call(exchange.export_partner_file, folder, **kwargs).path
+
+
+def receive(site: Site, *files: Path, **kwargs: object) -> exchange.Preview:
+    def run(session: Session) -> exchange.Preview:
+        preview = exchange.preview(session, list(files), kwargs.pop("passphrase", None))
+        return exchange.apply(session, preview, **kwargs).preview  # type: ignore[arg-type]
+
+    return site.call(run)
+
+
+def fields_of(rows: list[dict[str, Any]], like: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` cut down to the fields a file carries, to compare with ``like``."""
+    keys = set(like[0]) if like else set()
+    return [{k: v for k, v in row.items() if k in keys} for row in rows]
+
+
+def status_of(site: Site, entry_id: str) -> tuple[ReviewStatus, str, int]:
+    entry = site.call(lambda s: s.get(Activity, entry_id))
+    assert entry is not None
+    return entry.status, entry.status_note, entry.minutes
+
+
+def test_send_receive_and_review_round_trip(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    first = partner.call(add_time, 60, "Team meeting")
+    second = partner.call(add_time, 90, "Reading", day=2)
+    file1 = send(partner, tmp_path)
+    assert file1.name == f"Partner Log - Rosa Martínez - {date.today().isoformat()}.partnerlog"
+
+    preview = coordinator.call(lambda s: exchange.preview(s, [file1]))
+    assert preview.files[0].counts.new >= 2
+    assert preview.files[0].by_person[0].name == "Rosa Martínez"
+    assert preview.files[0].unknown_projects[0][1] == "My own project"
+    receive(coordinator, file1)
+
+    # What the coordinator holds is exactly what the partner sent.
+    sent = document.read_file(file1).records
+    held = coordinator.call(partner_data, partner.person_id)
+    for key in ("activities", "expenses", "people", "projects"):
+        assert fields_of(held[key], sent[key]) == sent[key]
+
+    coordinator.call(review.review, [first], "approve")
+    coordinator.call(review.review, [second], "query", "Was this 90 minutes?")
+    back = coordinator.call(exchange.export_project_file, tmp_path).path
+    receive(partner, back)
+    assert status_of(partner, first)[:2] == (ReviewStatus.APPROVED, "")
+    assert status_of(partner, second)[:2] == (ReviewStatus.QUERIED, "Was this 90 minutes?")
+
+    # The partner answers the query by changing the entry; the coordinator sees it again.
+    partner.call(activities.change_activity, second, minutes=60)
+    file2 = send(partner, tmp_path / "again.partnerlog", since_last=True)
+    assert [a["id"] for a in document.read_file(file2).records["activities"]] == [second]
+    result = receive(coordinator, file2)
+    assert result.counts.changed == 1
+    assert status_of(coordinator, second) == (ReviewStatus.SUBMITTED, "Was this 90 minutes?", 60)
+
+    # Export, import, export again: the same data set.
+    back2 = coordinator.call(exchange.export_project_file, tmp_path / "p2.partnerlog").path
+    receive(partner, back2)
+    file3 = send(partner, tmp_path / "full.partnerlog")
+    again = document.read_file(file3).records
+    untouched = [a for a in document.read_file(file1).records["activities"] if a["id"] == first]
+    assert [a for a in again["activities"] if a["id"] == first] == untouched
+    held = coordinator.call(partner_data, partner.person_id)["activities"]
+    assert fields_of(held, again["activities"]) == again["activities"]
+
+
+def test_same_file_twice_and_either_order(
+    partner: Site, sites: Callable[[str, Role, str], Site], tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60)
+    old = send(partner, tmp_path / "old.partnerlog")
+    partner.call(activities.change_activity, entry, minutes=45)
+    partner.call(add_time, 30, day=3)
+    new = send(partner, tmp_path / "new.partnerlog")
+
+    one = sites("c1", Role.COORDINATOR, "Karen Lee")
+    two = sites("c2", Role.COORDINATOR, "Karen Lee")
+    receive(one, old)
+    receive(one, new)
+    again = receive(one, new, old)
+    assert again.counts.new == again.counts.changed == again.counts.conflict == 0
+    receive(two, new)
+    receive(two, old)
+    assert one.call(partner_data, partner.person_id) == two.call(partner_data, partner.person_id)
+    assert status_of(one, entry)[2] == 45
+
+
+def test_tombstones_travel_and_old_files_do_not_bring_records_back(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60)
+    old = send(partner, tmp_path / "old.partnerlog")
+    partner.call(activities.delete_activity, entry)
+    new = send(partner, tmp_path / "new.partnerlog")
+    assert receive(coordinator, new).counts.new >= 1
+    receive(coordinator, old)
+    held = coordinator.call(lambda s: s.get(Activity, entry))
+    assert held is not None and held.deleted_at is not None
+    assert coordinator.call(activities.list_activities) == []
+
+
+def test_closed_period_locks_entries_and_later_changes_become_conflicts(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60, "Meeting")
+    receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
+    project = coordinator.call(lambda s: find_project(s, "My own project").id)
+    coordinator.call(review.review, [entry], "approve")
+    coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
+    assert status_of(coordinator, entry)[0] == ReviewStatus.PAID
+
+    partner.call(activities.change_activity, entry, minutes=120)
+    later = send(partner, tmp_path / "b.partnerlog")
+    result = receive(coordinator, later)
+    assert result.counts.conflict == 1
+    assert status_of(coordinator, entry)[2] == 60  # never silently changed
+    assert receive(coordinator, later).counts.conflict == 0  # the same file: nothing new
+
+    [conflict] = coordinator.call(conflicts.list_conflicts)
+    assert conflict.reason == "locked" and conflict.theirs["minutes"] == 120
+    assert conflict.mine["minutes"] == 60
+    new_id = coordinator.call(conflicts.keep_both, conflict.id)
+    assert status_of(coordinator, new_id)[2] == 120
+    assert status_of(coordinator, entry)[2] == 60
+    assert coordinator.call(conflicts.list_conflicts) == []
+    assert receive(coordinator, later).counts.conflict == 0
+
+
+def test_keep_theirs_takes_the_incoming_version(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60)
+    receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
+    project = coordinator.call(lambda s: find_project(s, "My own project").id)
+    coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
+    partner.call(activities.change_activity, entry, minutes=75)
+    later = send(partner, tmp_path / "b.partnerlog")
+    receive(coordinator, later)
+    [conflict] = coordinator.call(conflicts.list_conflicts)
+    coordinator.call(conflicts.keep_theirs, conflict.id)
+    assert status_of(coordinator, entry)[2] == 75
+    assert receive(coordinator, later).counts.duplicate >= 1
+
+
+def test_a_large_deletion_asks_first(partner: Site, coordinator: Site, tmp_path: Path) -> None:
+    ids = [partner.call(add_time, 30, day=day) for day in range(1, 15)]
+    receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
+    for entry in ids:
+        partner.call(activities.delete_activity, entry)
+    later = send(partner, tmp_path / "b.partnerlog")
+    before = coordinator.content_hash()
+    with pytest.raises(LargeChangeNeedsConfirmation) as asked:
+        receive(coordinator, later)
+    assert "14" in asked.value.message
+    assert coordinator.content_hash() == before
+    assert receive(coordinator, later, confirm=True).counts.deleted == 14
+
+
+def test_a_partners_own_project_can_be_linked_to_the_coordinators(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60)
+    target = coordinator.call(lambda s: find_project(s, "Pain Care").id)
+    own = partner.call(lambda s: find_project(s, "My own project").id)
+    file1 = send(partner, tmp_path / "a.partnerlog")
+    receive(coordinator, file1, links={own: target})
+    assert coordinator.call(lambda s: s.get(Activity, entry).project_id) == target
+    back = coordinator.call(exchange.export_project_file, tmp_path / "p.partnerlog").path
+    receive(partner, back)
+    assert partner.call(lambda s: s.get(Activity, entry).project_id) == target
+    # The link is remembered: the next file needs no mapping and makes no conflict.
+    result = receive(coordinator, send(partner, tmp_path / "b.partnerlog"))
+    assert result.counts.conflict == result.counts.changed == 0
+
+
+def test_only_shared_reflections_leave_the_machine(partner: Site, tmp_path: Path) -> None:
+    day = date(2025, 3, 1)
+    private = partner.call(
+        reflections.record_reflection, date=day, domain="trust", aspect="helped", text="Private"
+    ).id
+    shared = partner.call(
+        reflections.record_reflection,
+        date=day,
+        domain="trust",
+        aspect="hard",
+        text="Shared",
+        shared=True,
+    ).id
+    made = partner.call(exchange.export_partner_file, tmp_path / "a.partnerlog")
+    assert "1 reflection you chose to share" in made.description
+    rows = document.read_file(made.path).records["reflections"]
+    assert [r["id"] for r in rows] == [shared]
+    assert private not in made.path.read_bytes().decode("latin-1")
+    partner.call(reflections.change_reflection, shared, shared=False)
+    rows = document.read_file(send(partner, tmp_path / "b.partnerlog")).records["reflections"]
+    assert [(r["id"], r["text"], r["deleted_at"] is not None) for r in rows] == [(shared, "", True)]
+
+
+def test_passphrase_protection(partner: Site, coordinator: Site, tmp_path: Path) -> None:
+    partner.call(add_time, 60, "Secret note")
+    path = send(partner, tmp_path / "p.partnerlog", passphrase="correct horse")
+    assert b"Secret note" not in path.read_bytes()
+    with pytest.raises(PassphraseNeeded):
+        document.read_file(path)
+    with pytest.raises(WrongPassphrase):
+        document.read_file(path, "wrong")
+    assert receive(coordinator, path, passphrase="correct horse").counts.new >= 1
