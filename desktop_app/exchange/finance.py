@@ -94,7 +94,7 @@ def finance_rows(session: Session, person_id: str | None = None) -> list[Finance
         query = query.where(Payment.person_id == person_id)
     rows = []
     for payment, payee, project in session.execute(
-        query.order_by(Payment.paid_on, Person.display_name, Payment.id)
+        query.order_by(Payment.paid_on, Person.display_name, Payment.kind, Payment.id)
     ):
         compensation = payment.kind == PaymentKind.COMPENSATION
         hours = None

@@ -1,0 +1,97 @@
+"""The finance export: formulas arrive as text, numbers stay numbers."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from desktop_app.exchange import finance
+from desktop_app.model import ActivityKind, ReviewStatus, Role
+from desktop_app.services import activities, payments, profile
+from desktop_app.services.projects import find_project
+from tests.desktop_app.exchange.conftest import Site
+
+SNEAKY = '=HYPERLINK("x")'
+
+
+def _pay(coordinator: Site) -> None:
+    def run(session: object) -> None:
+        person = profile.add_person(session, SNEAKY, Role.PARTNER)  # type: ignore[arg-type]
+        project = find_project(session, "Pain Care")  # type: ignore[arg-type]
+        entry = activities.record_activity(
+            session,  # type: ignore[arg-type]
+            date=date(2025, 3, 4),
+            minutes=90,
+            kind=ActivityKind.MEETING,
+            person_id=person.id,
+            project_id=project.id,
+            status=ReviewStatus.APPROVED,
+        )
+        assert entry.id
+        for kind, amount, reference in (
+            ("compensation", 4500, "-1+2"),
+            ("reimbursement", 1250, "@SUM(A1)"),
+        ):
+            payments.record_payment(
+                session,  # type: ignore[arg-type]
+                person_id=person.id,
+                project_id=project.id,
+                period_start=date(2025, 3, 1),
+                period_end=date(2025, 3, 31),
+                amount_minor=amount,
+                kind=kind,
+                method="bank_transfer",
+                paid_on=date(2025, 4, 2),
+                reference=reference,
+            )
+
+    coordinator.call(run)
+
+
+def test_csv_neutralises_formulas_and_keeps_money_apart(coordinator: Site, tmp_path: Path) -> None:
+    _pay(coordinator)
+    out = coordinator.call(finance.export_finance, tmp_path / "pay.csv")
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    header, first, second = rows
+    assert header[:8] == [
+        "Payee",
+        "Project",
+        "Period start",
+        "Period end",
+        "Hours",
+        "Rate",
+        "Compensation",
+        "Reimbursement",
+    ]
+    assert first[0] == "'" + SNEAKY
+    assert first[4:8] == ["1.5", "30.00", "45.00", ""]
+    assert first[11] == "'-1+2"
+    assert second[4:8] == ["", "", "", "12.50"]
+    assert second[11] == "'@SUM(A1)"
+
+
+def test_xlsx_opens_with_numbers_as_numbers(coordinator: Site, tmp_path: Path) -> None:
+    _pay(coordinator)
+    out = coordinator.call(finance.export_finance, tmp_path / "pay.xlsx")
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    first = [cell.value for cell in sheet[2]]
+    assert first[0] == "'" + SNEAKY
+    assert first[4] == Decimal("1.5") or first[4] == 1.5
+    assert isinstance(first[6], int | float) and first[6] == 45
+    assert first[7] is None
+    assert isinstance(sheet["H3"].value, int | float) and sheet["H3"].value == 12.5
+    assert sheet["C2"].is_date
+
+
+def test_other_file_types_are_refused(coordinator: Site, tmp_path: Path) -> None:
+    import pytest
+
+    from desktop_app.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        coordinator.call(finance.export_finance, tmp_path / "pay.pdf")
