@@ -31,15 +31,16 @@ def atomic_write(path: str | os.PathLike[str], mode: int = 0o600) -> Iterator[Bi
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _sync_dir(target.parent)
+    sync_dir(target.parent)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` in one step (see ``atomic_write``)."""
     with atomic_write(path, mode) as handle:
         handle.write(data)
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: Path) -> None:
     """Make the rename itself durable where the platform allows it."""
     if os.name != "posix":
         return

@@ -16,10 +16,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from desktop_app.backup import snapshot
 from desktop_app.errors import NewerDatabase, UserFacingError
 from desktop_app.i18n import _
+from desktop_app.integrity import check_on_open
 from desktop_app.paths import database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.db")
@@ -122,12 +124,49 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
 
 
+def _migration_pragmas(dbapi_connection: Any, record: Any) -> None:
+    _set_sqlite_pragmas(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=OFF")
+    finally:
+        cursor.close()
+    # Let BEGIN below cover schema changes too, so a failed upgrade leaves nothing half done.
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest revision."""
+    """Upgrade the schema to the newest revision, in one transaction.
+
+    Foreign keys are off while the schema changes: SQLite changes a table by copying it,
+    and dropping the old copy with foreign keys on would refuse, or cascade and delete
+    rows. Afterwards ``foreign_key_check`` must be empty, or the upgrade is undone.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "head")
+    migrator = create_engine(
+        engine.url,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,
+        poolclass=NullPool,
+    )
+    event.listen(migrator, "connect", _migration_pragmas)
+    event.listen(migrator, "begin", _begin_immediate)
+    try:
+        with migrator.begin() as connection:
+            command.upgrade(_alembic_config(connection), "head")
+            if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                log.error("an upgrade left broken links between records; undoing it")
+                raise UserFacingError(
+                    _("Partner Log could not update your records file, so it left it as it was."),
+                    _("Please tell your coordinator. A backup was saved before the update."),
+                )
+    finally:
+        migrator.dispose()
 
 
 @dataclass
@@ -153,10 +192,12 @@ def open_database(data_dir: Path) -> Database:
     """Open (creating or upgrading as needed) the database in ``data_dir``.
 
     A database from a newer version of Partner Log is refused and left untouched. An
-    older one is backed up before it is upgraded.
+    older one is backed up before it is upgraded. A damaged one is kept aside and
+    ``DamagedDatabase`` is raised (see ``desktop_app.integrity``).
     """
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
+    check_on_open(data_dir)
     revision = read_schema_revision(path) if path.exists() else None
     if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
         log.warning("refused a database with an unknown, newer schema")

@@ -4,6 +4,15 @@ Each module has ``register(subparsers)``, which adds its parser and sets ``run``
 function taking the parsed arguments and returning an exit status.
 """
 
-from desktop_app.commands import demo_data, exchange, maintenance, records, reports, setup, summary
+from desktop_app.commands import (
+    demo_data,
+    exchange,
+    maintenance,
+    records,
+    reports,
+    restore,
+    setup,
+    summary,
+)
 
-MODULES = (setup, demo_data, records, summary, maintenance, reports, exchange)
+MODULES = (setup, demo_data, records, summary, maintenance, restore, reports, exchange)
