@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 dbus-x11 at-spi2-core \
 	python3-pyatspi poppler-utils fonts-wqy-microhei
 
-.PHONY: run demo test lint typecheck layers pytest bench system-deps clean
+.PHONY: run demo test lint typecheck layers pytest bench screenshots system-deps clean
 
 run: $(STAMP)
 	$(VENV)/bin/partner-log
@@ -37,6 +37,9 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.bench_save_activity
+
+screenshots: system-deps $(STAMP)
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" $(PY) -m tools.screenshots docs/screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

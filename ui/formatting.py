@@ -38,7 +38,8 @@ def duration_words(minutes: int) -> str:
 
 
 def money(amount_minor: int, currency: str) -> str:
-    return QLocale().toCurrencyString(amount_minor / 100, currency + " ")
+    """ "USD 12.50": the currency code first, so it is never mistaken for another."""
+    return f"{currency} {QLocale().toString(amount_minor / 100, 'f', 2)}"
 
 
 def to_qdate(day: date) -> QDate:

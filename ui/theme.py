@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QApplication
 from ui.fonts import BASE_POINT_SIZE, FAMILY
 
 MIN_TARGET_PX = 44
+BUTTON_PADDING_PX = 18
+TILE_PADDING_PX = 14
+LINK_PADDING_PX = 6
+FOCUS_BORDER_PX = 4
 
 
 @dataclass(frozen=True)
@@ -150,20 +154,21 @@ QFrame[role="error-summary"]:focus {{ border: {px(6)}px solid {p.focus_ring}; }}
 QFrame[role="banner"] {{ border: {px(4)}px solid {p.success}; }}
 QPushButton {{
     background: {p.surface}; color: {p.text}; border: 2px solid {p.border};
-    border-radius: {px(4)}px; padding: {px(10)}px {px(18)}px;
+    border-radius: {px(4)}px; padding: {px(10)}px {px(BUTTON_PADDING_PX)}px;
     min-height: {px(MIN_TARGET_PX - 20)}px; min-width: {px(MIN_TARGET_PX)}px;
 }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
     border-color: {p.primary}; font-weight: bold; }}
 QPushButton[role="link"] {{ background: transparent; color: {p.link}; border: 2px solid
-    transparent; text-decoration: underline; text-align: left; padding: {px(6)}px; }}
-QPushButton[role="tile"] {{ text-align: left; padding: {px(14)}px; font-weight: bold; }}
+    transparent; text-decoration: underline; text-align: left; padding: {px(LINK_PADDING_PX)}px; }}
+QPushButton[role="tile"] {{ text-align: left; padding: {px(TILE_PADDING_PX)}px;
+    font-weight: bold; }}
 QPushButton[role="tile"]:checked {{ background: {p.selected}; color: {p.selected_text};
     border: {px(3)}px solid {p.selected}; }}
 QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="link"]:focus,
 QPushButton[role="tile"]:focus, QPushButton[role="tile"]:checked:focus {{
     background: {p.focus_fill}; color: {p.focus_text};
-    border: {px(4)}px solid {p.focus_ring};
+    border: {px(FOCUS_BORDER_PX)}px solid {p.focus_ring};
 }}
 QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QSpinBox, QComboBox, QDoubleSpinBox {{
     background: {p.background}; color: {p.text}; border: 2px solid {p.border};

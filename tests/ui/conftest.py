@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import demo
@@ -61,10 +62,12 @@ def settle(qtbot: QtBot) -> None:
 
 
 def focusable(page: QWidget) -> list[QWidget]:
-    from PySide6.QtCore import Qt
-
+    """Controls the Tab key can reach (the text box inside a spin box is part of it)."""
     return [
         w
         for w in page.findChildren(QWidget)
-        if w.isVisibleTo(page) and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+        if w.isVisibleTo(page)
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.isEnabled()
+        and not isinstance(w.parent(), QAbstractSpinBox)
     ]

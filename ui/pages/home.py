@@ -11,7 +11,6 @@ from desktop_app.i18n import _
 from desktop_app.services.home import HomeFigures, home_figures
 from ui.context import AppContext
 from ui.formatting import hours
-from ui.icons import icon
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
@@ -41,7 +40,7 @@ class ActionButton(SecondaryButton):
     def __init__(self, text: str, icon_name: str, description: str = "") -> None:
         super().__init__(text, description)
         self.setProperty("role", "tile")
-        self.setIcon(icon(icon_name))
+        self.set_named_icon(icon_name)
         self.setIconSize(QSize(40, 40))
 
 

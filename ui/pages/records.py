@@ -60,7 +60,8 @@ class RecordsPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(320)
         self.table.activated.connect(self._open_index)
-        self.body.addWidget(self.table)
+        self.body.addWidget(self.table, 1)
+        self.let_body_grow()
         self.empty = QLabel(
             _(
                 "There is nothing here yet. Use \u201cAdd my time\u201d on the home "

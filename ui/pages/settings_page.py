@@ -57,6 +57,7 @@ class SettingsPage(Page):
         self.text_size.changed.connect(self._text_size)
         self.add_field("text_scale", LabelledField(_("Text size"), self.text_size))
         self.contrast = QCheckBox(_("Use high contrast (white on black)"))
+        self.contrast.setAccessibleName(self.contrast.text())
         self.contrast.setChecked(bool(ctx.settings.get("high_contrast")))
         self.contrast.toggled.connect(self._contrast)
         self.body.addWidget(self.contrast)

@@ -84,6 +84,7 @@ class Page(QWidget):
             footer.addWidget(self.continue_button)
         self.column.addLayout(footer)
         self._fields: dict[str, LabelledField] = {}
+        self._tab_chain: list[QWidget] = []
 
     # -- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
@@ -99,6 +100,12 @@ class Page(QWidget):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def let_body_grow(self) -> None:
+        """Give spare height to the page's content (for lists) instead of empty space."""
+        body_index = self.column.indexOf(self.body)
+        self.column.setStretch(body_index, 1)
+        self.column.setStretch(body_index + 1, 0)
 
     def on_shown(self) -> None:
         """Called when the page shows again after Back (refresh what may have changed)."""
@@ -117,8 +124,15 @@ class Page(QWidget):
 
     def set_tab_order(self, widgets: Sequence[QWidget]) -> None:
         """Make Tab follow ``widgets`` in order (the reading order), then Back/Continue."""
-        chain = [w for w in widgets if w is not None]
-        chain += [b for b in (self.back_button, self.continue_button) if b is not None]
+        chain: list[QWidget] = []
+        for widget in [*widgets, self.back_button, self.continue_button]:
+            if widget is not None and widget not in chain:
+                chain.append(widget)
+        self._tab_chain = chain
+        self._apply_tab_order(chain)
+
+    @staticmethod
+    def _apply_tab_order(chain: Sequence[QWidget]) -> None:
         for earlier, later in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(earlier, later)
 
@@ -145,6 +159,8 @@ class Page(QWidget):
             else:
                 shown.append((message, self.focus_start))
         self.errors.show_problems(shown)
+        # The summary sits at the top, so it comes first when tabbing through the page.
+        self._apply_tab_order([self.errors, *self.errors.links, *self._tab_chain])
         self.scroll.ensureWidgetVisible(self.errors)
 
     def clear_problems(self) -> None:

@@ -10,8 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QWidget
 
-from ui.icons import icon
-from ui.theme import MIN_TARGET_PX
+from ui.theme import MIN_TARGET_PX, TILE_PADDING_PX
 from ui.widgets.buttons import WrappingButton
 
 
@@ -25,6 +24,8 @@ class Choice:
 
 class ChoiceTile(WrappingButton):
     """A large, checkable tile with an optional icon and a second line of explanation."""
+
+    padding_px = TILE_PADDING_PX
 
     def __init__(self, choice: Choice, parent: QWidget | None = None) -> None:
         label = choice.text if not choice.description else f"{choice.text}\n{choice.description}"
@@ -41,7 +42,7 @@ class ChoiceTile(WrappingButton):
         if choice.description:
             self.setAccessibleDescription(choice.description)
         if choice.icon:
-            self.setIcon(icon(choice.icon))
+            self.set_named_icon(choice.icon)
             self.setIconSize(QSize(36, 36))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)

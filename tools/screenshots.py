@@ -1,0 +1,70 @@
+"""Save a PNG of every page at 100% and 200% text and in high contrast.
+
+Run with `make screenshots` (it uses a virtual screen). The pictures go into
+docs/screenshots/<variant>/<page>.png, made from the demo data.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.commands.demo_data import make_demo_folder
+from desktop_app.model import Role
+from desktop_app.workspace import Workspace
+from ui.app import make_context
+from ui.fonts import load_bundled_fonts
+from ui.main_window import MainWindow
+from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
+
+VARIANTS = {"100": (1.0, False), "200": (2.0, False), "high-contrast": (1.0, True)}
+
+
+def shoot(app: QApplication, data_dir: Path, out: Path, setup: bool) -> int:
+    workspace = Workspace.open(data_dir)
+    count = 0
+    try:
+        ctx = make_context(app, workspace)
+        window = MainWindow(ctx)
+        window.resize(1024, 768)
+        window.show()
+        for variant, (scale, high_contrast) in VARIANTS.items():
+            ctx.settings.set("text_scale", scale)
+            ctx.settings.set("high_contrast", high_contrast)
+            ctx.restyle()
+            folder = out / variant
+            folder.mkdir(parents=True, exist_ok=True)
+            stops = SETUP_STOPS if setup else STOPS
+            for name in stops:
+                (visit_setup if setup else visit)(ctx, name)
+                for _ in range(5):
+                    app.processEvents()
+                window.grab().save(str(folder / f"{name}.png"))
+                count += 1
+        ctx.settings.restore_defaults()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        workspace.close()
+    return count
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
+    app = QApplication(sys.argv[:1])
+    load_bundled_fonts(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        demo = Path(tmp) / "demo"
+        make_demo_folder(demo, Role.PARTNER)
+        count = shoot(app, demo, out, setup=False)
+        count += shoot(app, Path(tmp) / "first-run", out, setup=True)
+    print(f"Saved {count} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,184 @@
+"""A tour that opens every page in turn, for screenshots and whole-app checks.
+
+Each stop starts from Home and gets to its page the way a person would, by pressing the
+same buttons. First-run set-up has its own tour on a folder that is not set up yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication
+
+from ui.context import AppContext
+from ui.widgets.page import Page
+
+Step = Callable[[AppContext], None]
+
+
+def _process() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _page(ctx: AppContext) -> Page:
+    page = ctx.nav.current
+    assert page is not None
+    return page
+
+
+def _home_action(key: str) -> Step:
+    def step(ctx: AppContext) -> None:
+        ctx.nav.home()
+        _process()
+        _page(ctx).actions[key].click()  # type: ignore[attr-defined]
+        _process()
+
+    return step
+
+
+def _tiles(*values: object) -> Step:
+    def step(ctx: AppContext) -> None:
+        for value in values:
+            _page(ctx).tiles.tile_for(value).click()  # type: ignore[attr-defined]
+            _process()
+
+    return step
+
+
+def _click(attribute: str) -> Step:
+    def step(ctx: AppContext) -> None:
+        getattr(_page(ctx), attribute).click()
+        _process()
+
+    return step
+
+
+def _link(name: str) -> Step:
+    def step(ctx: AppContext) -> None:
+        _page(ctx).links[name].click()  # type: ignore[attr-defined]
+        _process()
+
+    return step
+
+
+def _zero_amount(ctx: AppContext) -> None:
+    page = _page(ctx)
+    page.stepper.set_value(0)  # type: ignore[attr-defined]
+    assert page.continue_button is not None
+    page.continue_button.click()
+    _process()
+
+
+def _discard_drafts(ctx: AppContext) -> None:
+    ctx.drafts.clear("add_time")
+
+
+#: name -> steps from Home. Names are used for screenshot files.
+STOPS: dict[str, list[Step]] = {
+    "home": [lambda ctx: (ctx.nav.home(), _process())],
+    "add-time-1-what": [_discard_drafts, _home_action("add_time")],
+    "add-time-2-when": [_discard_drafts, _home_action("add_time"), _tiles("meeting")],
+    "add-time-2b-another-day": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "another"),
+    ],
+    "add-time-3-how-long": [_discard_drafts, _home_action("add_time"), _tiles("meeting", "today")],
+    "add-time-3b-problem": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", "another"),
+        _zero_amount,
+    ],
+    "add-time-4-check": [_discard_drafts, _home_action("add_time"), _tiles("meeting", "today", 60)],
+    "add-time-5-note": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60),
+        _link("note"),
+    ],
+    "add-time-5b-getting-ready": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60),
+        _link("prep"),
+    ],
+    "add-time-5c-product": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60),
+        _link("product"),
+    ],
+    "expense-1-what": [_home_action("add_expense")],
+    "expense-2-when": [_home_action("add_expense"), _tiles("parking")],
+    "expense-3-amount": [_home_action("add_expense"), _tiles("parking", "today")],
+    "records": [_home_action("records")],
+    "records-entry": [_home_action("records"), _click("open_button")],
+    "products": [
+        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[0].click(), _process())
+    ],  # type: ignore
+    "products-add": [
+        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[0].click(), _process()),  # type: ignore
+        _click("add_button"),
+    ],
+    "reflections": [
+        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[1].click(), _process())
+    ],  # type: ignore
+    "reflections-add": [
+        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[1].click(), _process()),  # type: ignore
+        _click("add_button"),
+    ],
+    "certificate": [_home_action("certificate")],
+    "send": [_home_action("send")],
+    "settings": [_home_action("settings")],
+    "help": [_home_action("settings"), _click("help_link")],
+}
+
+
+def visit(ctx: AppContext, name: str) -> Page:
+    """Open the page called ``name`` (starting from Home) and return it."""
+    for step in STOPS[name]:
+        step(ctx)
+    _process()
+    return _page(ctx)
+
+
+#: First-run set-up, on a folder that is not set up yet: name -> steps from the start.
+SETUP_STOPS: dict[str, list[Step]] = {
+    "setup-1-role": [],
+    "setup-2-name": [_tiles("partner")],
+    "setup-3-project": [
+        _tiles("partner"),
+        lambda ctx: (_page(ctx).name.setText("Rosa Martinez"), _click("continue_button")(ctx)),
+    ],  # type: ignore
+    "setup-4-payment": [
+        _tiles("partner"),
+        lambda ctx: (_page(ctx).name.setText("Rosa Martinez"), _click("continue_button")(ctx)),  # type: ignore
+        lambda ctx: (
+            _page(ctx).project.setText("Pain care"),  # type: ignore[attr-defined]
+            _click("continue_button")(ctx),
+        ),
+    ],
+    "setup-5-text-size": [
+        _tiles("partner"),
+        lambda ctx: (_page(ctx).name.setText("Rosa Martinez"), _click("continue_button")(ctx)),  # type: ignore
+        lambda ctx: (
+            _page(ctx).project.setText("Pain care"),  # type: ignore[attr-defined]
+            _click("continue_button")(ctx),
+        ),
+        _tiles("paid"),
+    ],
+}
+
+
+def visit_setup(ctx: AppContext, name: str) -> Page:
+    """Start first-run set-up afresh and go to the page called ``name``."""
+    from ui.pages.setup.flow import SetupFlow
+
+    SetupFlow(ctx, on_done=lambda: None).start()
+    _process()
+    for step in SETUP_STOPS[name]:
+        step(ctx)
+    _process()
+    return _page(ctx)
