@@ -1,0 +1,84 @@
+"""A plain warning when the records folder is on a network drive or a cloud-sync folder."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import pytest
+
+from desktop_app.disk_safety import cloud_folder, data_folder_warning, mount_type, storage_warning
+
+MOUNTS = """\
+sysfs /sys sysfs rw,nosuid 0 0
+/dev/sda2 / ext4 rw,relatime 0 0
+/dev/sda3 /home ext4 rw,relatime 0 0
+server:/export/home /home/ana/shared nfs4 rw,relatime 0 0
+//nas/partners /mnt/team\\040drive cifs rw,relatime 0 0
+ana@host:/data /home/ana/remote fuse.sshfs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"),
+    [
+        ("/home/ana/PartnerLog", "ext4"),
+        ("/home/ana/shared/PartnerLog", "nfs4"),
+        ("/mnt/team drive/records", "cifs"),
+        ("/home/ana/remote/x", "fuse.sshfs"),
+        ("/srv/records", "ext4"),
+    ],
+)
+def test_the_deepest_mount_decides(folder: str, kind: str) -> None:
+    assert mount_type(PurePosixPath(folder), MOUNTS) == kind
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["/home/ana/shared/PartnerLog", "/mnt/team drive/records", "/home/ana/remote/PartnerLog"],
+)
+def test_network_folders_get_a_plain_warning(folder: str) -> None:
+    warning = storage_warning(PurePosixPath(folder), "linux", MOUNTS)
+    assert warning is not None
+    assert "network drive" in warning
+    assert "Send my records" in warning
+    assert all(len(sentence.split()) <= 20 for sentence in warning.split(". "))
+
+
+def test_a_local_folder_gets_no_warning() -> None:
+    assert (
+        storage_warning(PurePosixPath("/home/ana/.local/share/PartnerLog"), "linux", MOUNTS) is None
+    )
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "/home/ana/Dropbox/PartnerLog",
+        "/home/ana/Dropbox (Personal)/PartnerLog",
+        "/Users/ana/Library/Mobile Documents/com~apple~CloudDocs/PartnerLog",
+        "/Users/ana/Library/CloudStorage/GoogleDrive-ana@example.org/My Drive/PartnerLog",
+        "/Users/ana/Google Drive/PartnerLog",
+    ],
+)
+def test_cloud_sync_folders_are_recognised(folder: str) -> None:
+    assert cloud_folder(PurePosixPath(folder)) is not None
+    warning = storage_warning(PurePosixPath(folder), "darwin", None)
+    assert warning is not None and "sync program" in warning
+
+
+def test_windows_onedrive_and_network_paths() -> None:
+    onedrive = PureWindowsPath(r"C:\Users\Ana\OneDrive - Health Trust\PartnerLog")
+    assert "sync program" in (storage_warning(onedrive, "win32") or "")
+    share = PureWindowsPath(r"\\nas\partners\PartnerLog")
+    assert "network drive" in (storage_warning(share, "win32") or "")
+    assert storage_warning(PureWindowsPath(r"C:\Users\Ana\AppData\PartnerLog"), "win32") is None
+
+
+def test_names_that_only_look_similar_are_not_flagged() -> None:
+    assert cloud_folder(PurePosixPath("/home/ana/dropboxes-of-letters/records")) is None
+    assert cloud_folder(PurePosixPath("/home/ana/my drivers/records")) is None
+
+
+def test_this_computer_check_runs(tmp_path: Path) -> None:
+    # The temporary folder is local on the machines that run the tests.
+    assert data_folder_warning(tmp_path) is None
