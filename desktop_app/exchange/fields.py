@@ -120,10 +120,12 @@ CURRENCY = Field(_check_currency, _same)
 
 
 def choice(enum_cls: type[Enum]) -> Field:
+    members = {member.value: member for member in enum_cls}
+
     def check(value: Any) -> Enum:
         if not isinstance(value, str):
             raise FieldError
-        return enum_cls(value)  # ValueError for an unknown value
+        return members[value]  # KeyError for an unknown value
 
     def wire(value: Any) -> Any:
         return value.value if isinstance(value, Enum) else value
@@ -197,27 +199,35 @@ def check_record(
         raise InvalidContents(
             _("This file holds a {what} that is not in the Partner Log format.").format(what=what)
         )
-    result: dict[str, Any] = {}
+    try:
+        result = {name: field.check(raw[name]) for name, field in fields.items()}
+    except (KeyError, FieldError, ValueError, TypeError, OverflowError):
+        raise _explain(raw, fields, what) from None
+    if not extra_ok and len(raw) != len(fields):
+        raise InvalidContents(
+            _("A {what} in this file has fields Partner Log does not know.").format(what=what)
+        )
+    return result
+
+
+def _explain(raw: dict[str, Any], fields: dict[str, Field], what: str) -> InvalidContents:
+    """Name the first field that is missing or wrong (only run once a record failed)."""
     for name, field in fields.items():
         if name not in raw:
-            raise InvalidContents(
+            return InvalidContents(
                 _("A {what} in this file is missing its \u201c{field}\u201d.").format(
                     what=what, field=name
                 )
             )
         try:
-            result[name] = field.check(raw[name])
-        except (FieldError, ValueError, TypeError, OverflowError):
-            raise InvalidContents(
+            field.check(raw[name])
+        except (KeyError, FieldError, ValueError, TypeError, OverflowError):
+            return InvalidContents(
                 _("A {what} in this file has a wrong value for \u201c{field}\u201d.").format(
                     what=what, field=name
                 )
-            ) from None
-    if not extra_ok and set(raw) - set(fields):
-        raise InvalidContents(
-            _("A {what} in this file has fields Partner Log does not know.").format(what=what)
-        )
-    return result
+            )
+    return InvalidContents(_("A {what} in this file is not valid.").format(what=what))
 
 
 def to_wire(record: dict[str, Any], fields: dict[str, Field]) -> dict[str, Any]:

@@ -75,6 +75,9 @@ class Preview:
     reason: str
     links: dict[str, str]
     documents: list[ExchangeFile] = field(repr=False, default_factory=list)
+    #: The plan and the transaction it was made in: reused by ``apply`` in that same
+    #: transaction, worked out again in any other.
+    _plan: tuple[object, Planner] | None = field(repr=False, default=None)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -208,6 +211,7 @@ def _plan(
         else ""
     )
     preview = Preview(files, total, large, reason, dict(links or {}), docs)
+    preview._plan = (session.get_transaction(), planner)
     return planner, preview
 
 
@@ -246,7 +250,18 @@ def apply(
     ``LargeChangeNeedsConfirmation`` unless ``confirm`` when the import is large.
     """
     chosen = dict(preview.links if links is None else links)
-    planner, fresh = _plan(session, preview.documents, chosen)
+    made = preview._plan
+    transaction = session.get_transaction()
+    if (
+        made is not None
+        and transaction is not None
+        and made[0] is transaction
+        and (chosen == preview.links)
+    ):
+        planner, fresh = made[1], preview
+    else:
+        planner, fresh = _plan(session, preview.documents, chosen)
+    preview._plan = None  # a plan is written once
     if fresh.needs_confirmation and not confirm:
         raise LargeChangeNeedsConfirmation(
             fresh.reason, _("Nothing was changed. Confirm to go ahead (--yes).")

@@ -124,6 +124,7 @@ class Planner:
         self.affected: set[tuple[str, str]] = set()
         self.persons: set[str] = set()
         self.repoint: list[tuple[str, str]] = []
+        self.conflict_tables: dict[str, bool] = {}
 
     # -- loading -----------------------------------------------------------------------
     def _load(self, table: Table, ids: Iterable[str]) -> None:
@@ -137,7 +138,16 @@ class Planner:
             if record is not None:
                 self.existed[table.key].add(record_id)
         if self.role == Role.COORDINATOR and table.owner == Role.PARTNER:
-            self._load_conflicts(table, wanted)
+            if self._any_conflicts(table):
+                self._load_conflicts(table, wanted)
+
+    def _any_conflicts(self, table: Table) -> bool:
+        if table.key not in self.conflict_tables:
+            found = self.session.scalar(
+                select(ExchangeConflict.id).where(ExchangeConflict.table_name == table.key).limit(1)
+            )
+            self.conflict_tables[table.key] = found is not None
+        return self.conflict_tables[table.key]
 
     def _load_conflicts(self, table: Table, ids: list[str]) -> None:
         for part in store.chunks(ids):

@@ -9,7 +9,7 @@ from desktop_app.exchange.errors import InvalidContents
 from desktop_app.i18n import _
 
 MAX_DEPTH = 16
-MAX_INT_DIGITS = 18
+MAX_INT = 10**18
 
 
 def _refuse() -> InvalidContents:
@@ -29,34 +29,23 @@ def _no_constants(_name: str) -> Any:
     raise _refuse()
 
 
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _refuse()
-    return int(text)
+def _shape_ok(value: Any) -> bool:
+    """No nesting deeper than ``MAX_DEPTH`` and no absurdly large integers.
 
-
-def _depth_ok(raw: str) -> bool:
-    """Check nesting before parsing, so deep input cannot exhaust the stack."""
-    depth = 0
-    in_string = False
-    escaped = False
-    for char in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
+    The parser itself stops runaway nesting with a RecursionError (refused below); this
+    walk then holds every file to the much smaller limit the format needs."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        children = item.values() if isinstance(item, dict) else item
+        for child in children:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif type(child) is int and not -MAX_INT < child < MAX_INT:
                 return False
-        elif char in "]}":
-            depth -= 1
-    return True
+    return isinstance(value, dict | list) or not (type(value) is int and abs(value) >= MAX_INT)
 
 
 def loads(data: bytes) -> Any:
@@ -65,17 +54,19 @@ def loads(data: bytes) -> Any:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
         raise _refuse() from None
-    if not _depth_ok(raw):
-        raise InvalidContents(_("This file's contents are nested too deeply to be read safely."))
     try:
-        return json.loads(
-            raw,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constants,
-            parse_int=_bounded_int,
-        )
-    except (ValueError, RecursionError):
+        value = json.loads(raw, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except RecursionError:
+        raise _too_deep() from None
+    except ValueError:
         raise _refuse() from None
+    if isinstance(value, dict | list) and not _shape_ok(value):
+        raise _too_deep()
+    return value
+
+
+def _too_deep() -> InvalidContents:
+    return InvalidContents(_("This file's contents are nested too deeply to be read safely."))
 
 
 def dumps(data: Any) -> bytes:

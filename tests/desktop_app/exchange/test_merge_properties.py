@@ -115,6 +115,8 @@ class Exchange(RuleBasedStateMachine):
     @precondition(lambda self: self.imported)
     @rule(who=st.integers(0, 1))
     def send_back(self, who: int) -> None:
+        if not any(sender == who and path in self.imported for sender, path, _ in self.sent):
+            return  # the coordinator does not know this partner yet
         self.counter += 1
         site = self.partners[who]
         before = _owned(site, site.person_id)
