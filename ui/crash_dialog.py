@@ -1,0 +1,138 @@
+"""A calm dialog for a bug: what happened, that saved work is safe, and "Copy details".
+
+``install_excepthook(app)`` makes every uncaught error on the UI thread go to the log
+(through ``logs.bug_report``, which never holds people's words) and to this dialog,
+instead of ending the app.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.i18n import _
+from desktop_app.logs import bug_report
+
+log = logging.getLogger("partner_log.crash")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def crash_details(exc: BaseException) -> str:
+    """What a helper needs to find the bug; never the error's message or people's words."""
+    qt_version = __import__("PySide6").__version__
+    return "\n".join(
+        (
+            f"Partner Log {__version__}",
+            f"{platform.platform()}; Python {platform.python_version()}; PySide6 {qt_version}",
+            bug_report(exc),
+        )
+    )
+
+
+class CrashDialog(QDialog):
+    """Something went wrong. The saved records are safe."""
+
+    def __init__(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details = crash_details(exc)
+        self.setWindowTitle(_("Something went wrong"))
+        self.setAccessibleName(_("Something went wrong"))
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 14.0))
+        self.setFont(font)
+
+        self.heading = QLabel(_("Something went wrong."))
+        heading_font = self.heading.font()
+        heading_font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.explanation = QLabel(
+            " ".join(
+                (
+                    _("Partner Log hit a problem it did not expect. It was not your fault."),
+                    _("Your saved records are safe."),
+                    _("If it happens again, press Copy details and send them to your helper."),
+                    _("The details hold no names, notes or amounts."),
+                )
+            )
+        )
+        self.explanation.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setAccessibleName(_("Copy result"))
+        for label in (self.heading, self.explanation):
+            label.setAccessibleName(label.text())
+
+        self.copy_button = QPushButton(_("Copy details"))
+        self.copy_button.setAccessibleName(_("Copy details"))
+        self.copy_button.setAccessibleDescription(
+            _("Copies a short technical report to the clipboard.")
+        )
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAccessibleName(_("Close"))
+        self.close_button.setDefault(True)
+        for button in (self.copy_button, self.close_button):
+            button.setMinimumSize(44 * 3, 44)
+        self.copy_button.clicked.connect(self.copy_details)
+        self.close_button.clicked.connect(self.accept)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+        self.close_button.setFocus()
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.status.setText(_("The details are copied. You can paste them into an e-mail."))
+
+    @classmethod
+    def show_for(cls, exc: BaseException) -> None:
+        """Show the dialog and wait until it is closed (tests replace this)."""
+        cls(exc, QApplication.activeWindow()).exec()
+
+
+def install_excepthook(app: QApplication) -> ExceptHook:
+    """Log uncaught errors and show the crash dialog instead of ending the app.
+
+    Returns the previous hook. Ctrl+C still ends the app as usual.
+    """
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        log.error("unexpected failure: %s", bug_report(exc))
+        if app.closingDown():
+            return
+        try:
+            CrashDialog.show_for(exc)
+        except Exception as dialog_bug:  # never let the dialog itself end the app
+            log.error("the crash dialog failed: %s", bug_report(dialog_bug))
+
+    sys.excepthook = hook
+    return previous
