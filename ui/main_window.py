@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_home(self) -> None:
+        self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
         self.home = HomePage(self.ctx, self._actions())
         self.nav.reset(self.home)
 

@@ -172,11 +172,11 @@ SETUP_STOPS: dict[str, list[Step]] = {
 }
 
 
-def visit_setup(ctx: AppContext, name: str) -> Page:
+def visit_setup(ctx: AppContext, name: str, on_done: Callable[[], None] | None = None) -> Page:
     """Start first-run set-up afresh and go to the page called ``name``."""
     from ui.pages.setup.flow import SetupFlow
 
-    SetupFlow(ctx, on_done=lambda: None).start()
+    SetupFlow(ctx, on_done=on_done or (lambda: None)).start()
     _process()
     for step in SETUP_STOPS[name]:
         step(ctx)

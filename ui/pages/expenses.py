@@ -89,6 +89,7 @@ class ExpenseFlow:
         self.editing_id = editing_id
         self.check: CheckPage | None = None
         project_list = ctx.call(projects.projects)
+        self.projects = [(p.id, p.name) for p in project_list]
         self.currency = project_list[0].currency if project_list else "CAD"
         self.a: dict[str, Any] = {
             "category": None,
@@ -96,6 +97,7 @@ class ExpenseFlow:
             "amount": None,
             "receipt": None,
             "kept_receipt": "",
+            "project_id": self.projects[0][0] if len(self.projects) == 1 else None,
         }
         if editing_id:
             expense = ctx.call(expenses.get_expense, editing_id)
@@ -106,6 +108,7 @@ class ExpenseFlow:
                 amount=expense.amount_minor,
                 receipt="",
                 kept_receipt=expense.receipt_path,
+                project_id=expense.project_id,
             )
 
     def next(self) -> None:

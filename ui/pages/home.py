@@ -49,6 +49,7 @@ class HomePage(Page):
         super().__init__(_("Hello"), _("Here is what you have given."))
         self.ctx = ctx
         self._operation: Operation | None = None
+        self._refresh_again = False
         self.figures_box = QGridLayout()
         self.figures_box.setSpacing(16)
         self.cards = {
@@ -95,13 +96,20 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         if self._operation is not None and self._operation.running:
+            self._refresh_again = True  # records changed while counting: count again after
             return
+        self._refresh_again = False
         self._operation = run_in_background(
             self, lambda: self.ctx.call(home_figures), self.show_figures, self._failed
         )
 
+    def _after(self) -> None:
+        if self._refresh_again:
+            self.refresh()
+
     def _failed(self, problem: Exception) -> None:
         self.hint.setText(_("Your figures could not be shown just now."))
+        self._after()
 
     def show_figures(self, figures: HomeFigures) -> None:
         self.heading.setText(
@@ -112,3 +120,4 @@ class HomePage(Page):
         self.cards["total"].set_value(hours(figures.total_minutes))
         self.cards["meetings"].set_value(str(figures.meetings))
         self.cards["products"].set_value(str(figures.products))
+        self._after()

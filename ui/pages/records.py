@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +80,8 @@ class RecordsPage(Page):
         self.reload()
 
     def first_focus(self) -> QWidget | None:
+        if self.banner.isVisibleTo(self):
+            return self.undo_button  # just deleted something: Undo is one key away
         return self.table if self.model.rowCount() else self.back_button
 
     def on_shown(self) -> None:
@@ -136,7 +138,7 @@ class RecordsPage(Page):
         self._undo = undo
         self.banner.setVisible(True)
         self.reload()
-        self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_start()
 
     def _undo_clicked(self) -> None:
         if callable(self._undo):
