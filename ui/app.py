@@ -12,6 +12,7 @@ from desktop_app.i18n import _, set_language
 from desktop_app.settings import Settings
 from desktop_app.workspace import Workspace
 from ui.context import AppContext
+from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
 from ui.icons import set_icon_colour
@@ -49,6 +50,7 @@ def run(data_dir: Path) -> int:
     app.setApplicationName("Partner Log")
     app.setApplicationDisplayName(_("Partner Log"))
     load_bundled_fonts(app)
+    install_excepthook(app)
     try:
         workspace = Workspace.open(data_dir)
     except UserFacingError as problem:

@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.pages.add_time.flow import AddTimeFlow
 from ui.pages.coming_soon import ComingSoonPage
+from ui.pages.documents import CERTIFICATE, STATEMENT, DocumentFlow
 from ui.pages.expenses import start_expense
 from ui.pages.home import HomePage
 from ui.pages.products import ProductsPage
@@ -56,10 +57,8 @@ class MainWindow(QMainWindow):
             "add_time": lambda: AddTimeFlow(ctx).start(),
             "add_expense": lambda: start_expense(ctx),
             "records": lambda: ctx.nav.push(RecordsPage(ctx)),
-            "certificate": coming(
-                _("My certificate"),
-                _("Soon you will be able to print a certificate of what you gave here."),
-            ),
+            "certificate": lambda: DocumentFlow(ctx, CERTIFICATE).start(),
+            "statement": lambda: DocumentFlow(ctx, STATEMENT).start(),
             "send": coming(
                 _("Send my records"),
                 _(

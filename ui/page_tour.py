@@ -37,6 +37,16 @@ def _home_action(key: str) -> Step:
     return step
 
 
+def _home_link(key: str) -> Step:
+    def step(ctx: AppContext) -> None:
+        ctx.nav.home()
+        _process()
+        _page(ctx).links[key].click()  # type: ignore[attr-defined]
+        _process()
+
+    return step
+
+
 def _tiles(*values: object) -> Step:
     def step(ctx: AppContext) -> None:
         for value in values:
@@ -115,21 +125,14 @@ STOPS: dict[str, list[Step]] = {
     "expense-3-amount": [_home_action("add_expense"), _tiles("parking", "today")],
     "records": [_home_action("records")],
     "records-entry": [_home_action("records"), _click("open_button")],
-    "products": [
-        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[0].click(), _process())
-    ],  # type: ignore
-    "products-add": [
-        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[0].click(), _process()),  # type: ignore
-        _click("add_button"),
-    ],
-    "reflections": [
-        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[1].click(), _process())
-    ],  # type: ignore
-    "reflections-add": [
-        lambda ctx: (ctx.nav.home(), _process(), _page(ctx).more_links[1].click(), _process()),  # type: ignore
-        _click("add_button"),
-    ],
-    "certificate": [_home_action("certificate")],
+    "products": [_home_link("products")],
+    "products-add": [_home_link("products"), _click("add_button")],
+    "reflections": [_home_link("reflections")],
+    "reflections-add": [_home_link("reflections"), _click("add_button")],
+    "certificate-1-period": [_home_action("certificate")],
+    "certificate-1b-dates": [_home_action("certificate"), _tiles("dates")],
+    "certificate-2-preview": [_home_action("certificate"), _tiles("all")],
+    "statement-2-preview": [_home_link("statement"), _tiles("all")],
     "send": [_home_action("send")],
     "settings": [_home_action("settings")],
     "help": [_home_action("settings"), _click("help_link")],

@@ -79,11 +79,17 @@ class HomePage(Page):
             self.actions[key] = button
         self.body.addLayout(grid)
         self.more_links: list[LinkButton] = []
-        for key, text in (("products", _("My products")), ("reflections", _("My reflections"))):
+        self.links: dict[str, LinkButton] = {}
+        for key, text in (
+            ("statement", _("My statement, to claim my pay")),
+            ("products", _("My products")),
+            ("reflections", _("My reflections")),
+        ):
             link = LinkButton(text)
             link.clicked.connect(actions[key])
             self.body.addWidget(link)
             self.more_links.append(link)
+            self.links[key] = link
         self.set_tab_order([*self.actions.values(), *self.more_links])
         ctx.records_changed.append(self.refresh)
         self.refresh()
