@@ -36,7 +36,7 @@ pytest: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) -m bench.bench_save_activity
+	$(PY) -m bench.run_all
 
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" $(PY) -m tools.screenshots docs/screenshots

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QFrame, QGridLayout, QLabe
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from desktop_app.reports.certificate import make_certificate
-from desktop_app.reports.statement import make_statement
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
 from ui.context import AppContext, problem_text
@@ -249,6 +247,10 @@ class DocumentFlow:
         start, end, project_id = self.period.start, self.period.end, self.project_id
 
         def build() -> Any:
+            # The PDF library is loaded only when a PDF is made, not at start-up.
+            from desktop_app.reports.certificate import make_certificate
+            from desktop_app.reports.statement import make_statement
+
             if self.kind == CERTIFICATE:
                 return self.ctx.call(
                     make_certificate, out, me_id, start, end, [project_id] if project_id else None

@@ -1,0 +1,31 @@
+"""Run every benchmark and print one table (``make bench``).
+
+Each row compares against a baseline measured in the same run. ``--smoke`` runs each
+one tiny, only to check that they all still work (the test suite does this).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from bench import bench_merge, bench_reports, bench_save_activity, bench_startup
+from bench.harness import Result, print_table
+
+
+def run(smoke: bool) -> list[Result]:
+    results = [bench_save_activity.measure(5 if smoke else 300)]
+    results.append(bench_startup.measure(1 if smoke else 7))
+    results += bench_reports.measure(2 if smoke else 15)
+    results.append(bench_merge.measure(3, 100) if smoke else bench_merge.measure(50, 1000))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny runs, to check they work")
+    args = parser.parse_args()
+    print_table(run(args.smoke))
+
+
+if __name__ == "__main__":
+    main()
