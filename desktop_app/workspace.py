@@ -13,9 +13,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
+from desktop_app.backup import snapshot
 from desktop_app.db import Database, open_database
 from desktop_app.instance_lock import InstanceLock
 from desktop_app.logs import configure as configure_logging
+from desktop_app.restore import RestoreResult, restore_backup
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -49,6 +51,21 @@ class Workspace:
         """Run one service function in its own transaction and return its result."""
         with self.database.session() as session:
             return service(session, *args, **kwargs)
+
+    def backup_now(self, reason: str = "on-request") -> Path:
+        """Take a verified backup of the records into the backups folder."""
+        return snapshot(self.data_dir, self.database.path, reason)
+
+    def restore(self, backup: Path) -> RestoreResult:
+        """Put a backup back in place of the records, keeping the current ones aside.
+
+        The database is closed while its file is replaced, then opened again.
+        """
+        self.database.close()
+        try:
+            return restore_backup(self.data_dir, backup)
+        finally:
+            self.database = open_database(self.data_dir)
 
     def close(self) -> None:
         self.database.close()

@@ -9,15 +9,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, set_language
+from desktop_app.integrity import DamagedDatabase, start_afresh
+from desktop_app.restore import restore_backup
 from desktop_app.settings import Settings
 from desktop_app.workspace import Workspace
-from ui.context import AppContext
+from ui.context import AppContext, problem_text
 from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
 from ui.icons import set_icon_colour
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
+from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
 from ui.theme import apply_theme, palette_for
 from ui.window_state import WindowState
 
@@ -43,6 +46,28 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     return ctx
 
 
+def open_workspace(data_dir: Path) -> Workspace | None:
+    """Open the records, helping the person through a damaged file. None means stop."""
+    while True:
+        try:
+            return Workspace.open(data_dir)
+        except DamagedDatabase as damage:
+            choice = RecoveryDialog.ask(damage)
+            try:
+                if choice == RESTORE and damage.backup is not None:
+                    restore_backup(data_dir, damage.backup.path)
+                elif choice == START_AFRESH:
+                    start_afresh(data_dir)
+                else:
+                    return None
+            except UserFacingError as problem:
+                QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+                return None
+        except UserFacingError as problem:
+            QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+            return None
+
+
 def run(data_dir: Path) -> int:
     """Open the app window on ``data_dir`` and run until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -51,10 +76,8 @@ def run(data_dir: Path) -> int:
     app.setApplicationDisplayName(_("Partner Log"))
     load_bundled_fonts(app)
     install_excepthook(app)
-    try:
-        workspace = Workspace.open(data_dir)
-    except UserFacingError as problem:
-        QMessageBox.warning(None, _("Partner Log"), f"{problem.message}\n\n{problem.next_step}")
+    workspace = open_workspace(data_dir)
+    if workspace is None:
         return 1
     try:
         ctx = make_context(app, workspace)

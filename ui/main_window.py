@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from desktop_app.backup import backup_if_changed
 from desktop_app.i18n import _
 from desktop_app.services import profile
 from ui.context import AppContext
 from ui.navigator import Navigator
+from ui.operations import run_in_background
 from ui.pages.add_time.flow import AddTimeFlow
 from ui.pages.coming_soon import ComingSoonPage
 from ui.pages.documents import CERTIFICATE, STATEMENT, DocumentFlow
@@ -21,6 +24,8 @@ from ui.pages.records import RecordsPage
 from ui.pages.reflections import ReflectionsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.setup.flow import SetupFlow
+
+log = logging.getLogger("partner_log.ui")
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +51,17 @@ class MainWindow(QMainWindow):
         self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
         self.home = HomePage(self.ctx, self._actions())
         self.nav.reset(self.home)
+        self._start_backup()
+
+    def _start_backup(self) -> None:
+        """A checked backup at start when the records changed since the last one."""
+        data_dir = self.ctx.workspace.data_dir
+        self._backup = run_in_background(
+            self,
+            lambda: backup_if_changed(data_dir),
+            lambda _path: None,
+            lambda problem: log.warning("start-up backup failed: %s", type(problem).__name__),
+        )
 
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx

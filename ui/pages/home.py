@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.disk_safety import data_folder_warning
 from desktop_app.i18n import _
 from desktop_app.services.home import HomeFigures, home_figures
 from ui.context import AppContext
@@ -50,6 +51,12 @@ class HomePage(Page):
         self.ctx = ctx
         self._operation: Operation | None = None
         self._refresh_again = False
+        warning = data_folder_warning(ctx.workspace.data_dir)
+        self.warning = QLabel(warning or "")
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "error")
+        self.body.addWidget(self.warning)
+        self.warning.setVisible(bool(warning))
         self.figures_box = QGridLayout()
         self.figures_box.setSpacing(16)
         self.cards = {

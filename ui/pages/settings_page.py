@@ -14,6 +14,7 @@ from desktop_app.labels import label
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile, projects
 from ui.context import AppContext, problem_text
+from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
 from ui.widgets.buttons import LinkButton, SecondaryButton
@@ -87,6 +88,9 @@ class SettingsPage(Page):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
         )
         self.body.addWidget(self.open_folder)
+        self.backups_button = SecondaryButton(_("Backups: make one, or put one back"))
+        self.backups_button.clicked.connect(lambda: ctx.nav.push(BackupsPage(ctx)))
+        self.body.addWidget(self.backups_button)
         self.set_tab_order(
             [
                 self.help_link,
@@ -101,6 +105,7 @@ class SettingsPage(Page):
                 self.new_project,
                 self.add_project,
                 self.open_folder,
+                self.backups_button,
             ]
         )
 

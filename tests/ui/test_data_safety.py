@@ -1,0 +1,100 @@
+"""The app helps through a damaged file, backs up at start, and restores from Settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.backup import list_backups
+from desktop_app.db import open_database
+from desktop_app.model import Role
+from desktop_app.paths import database_path
+from desktop_app.services import activities, profile
+from tests.ui.conftest import Opener, current
+from ui import app as app_module
+from ui.page_tour import visit
+from ui.pages.backups import BackupsPage, RestoreConfirmPage
+from ui.recovery_dialog import CLOSE, RESTORE, RecoveryDialog
+
+
+def _damage(data_dir: Path) -> None:
+    path = database_path(data_dir)
+    data = bytearray(path.read_bytes())
+    data[0:100] = b"\x00" * 100  # the file header: SQLite no longer knows the file
+    path.write_bytes(bytes(data))
+
+
+def _records_with_a_backup(data_dir: Path) -> None:
+    database = open_database(data_dir)
+    with database.session() as session:
+        profile.setup(session, Role.PARTNER, "Ana", project_name="Pain care")
+        activities.record_activity(session, date=date(2024, 1, 5), minutes=45, kind="writing")
+    database.close()
+    from desktop_app.backup import snapshot
+
+    snapshot(data_dir, database_path(data_dir), "on-request")
+
+
+def test_a_damaged_file_is_kept_and_the_newest_backup_put_back(
+    qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _records_with_a_backup(data_dir)
+    _damage(data_dir)
+    asked: list[str] = []
+
+    def ask(problem: object) -> str:
+        asked.append(problem.message)  # type: ignore[attr-defined]
+        return RESTORE
+
+    monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(ask))
+    workspace = app_module.open_workspace(data_dir)
+    assert workspace is not None
+    try:
+        assert asked and "damaged" in asked[0]
+        (entry,) = workspace.call(activities.list_activities)
+        assert entry.minutes == 45
+        assert any((data_dir / "damaged").iterdir())  # the damaged file was kept
+    finally:
+        workspace.close()
+
+
+def test_closing_instead_leaves_everything_as_it_is(
+    qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _records_with_a_backup(data_dir)
+    _damage(data_dir)
+    monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(lambda problem: CLOSE))
+    assert app_module.open_workspace(data_dir) is None
+    assert app_module.open_workspace(data_dir) is None  # asked again, nothing changed
+
+
+def test_backup_now_and_restore_from_settings(qtbot: QtBot, open_app: Opener) -> None:
+    ctx, _window = open_app()
+    ctx.call(activities.record_activity, date=date(2024, 2, 1), minutes=30, kind="reviewing")
+    page = visit(ctx, "settings")
+    page.backups_button.click()  # type: ignore[attr-defined]
+    backups = current(ctx)
+    assert isinstance(backups, BackupsPage)
+    before = len(list_backups(ctx.workspace.data_dir))
+    backups.backup_button.click()
+    qtbot.waitUntil(lambda: "saved" in backups.status.text(), timeout=10000)
+    assert len(list_backups(ctx.workspace.data_dir)) == before + 1
+
+    ctx.call(activities.record_activity, date=date(2024, 2, 2), minutes=60, kind="meeting")
+    ctx.nav.back()
+    page = current(ctx)
+    page.backups_button.click()  # type: ignore[attr-defined]
+    backups = current(ctx)
+    assert isinstance(backups, BackupsPage)
+    newest = backups.tiles.tiles[0]
+    assert "1 time entry" in newest.choice.description
+    newest.click()
+    confirm = current(ctx)
+    assert isinstance(confirm, RestoreConfirmPage)
+    confirm.restore_button.click()
+    (entry,) = ctx.call(activities.list_activities)
+    assert entry.minutes == 30
+    assert "kept in" in current(ctx).hint.text()
