@@ -18,12 +18,14 @@ from desktop_app.workspace import Workspace
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
+from ui.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "high-contrast": (1.0, True)}
 
 
-def shoot(app: QApplication, data_dir: Path, out: Path, setup: bool) -> int:
+def shoot(
+    app: QApplication, data_dir: Path, out: Path, stops: dict[str, object], setup: bool = False
+) -> int:
     workspace = Workspace.open(data_dir)
     count = 0
     try:
@@ -37,7 +39,6 @@ def shoot(app: QApplication, data_dir: Path, out: Path, setup: bool) -> int:
             ctx.restyle()
             folder = out / variant
             folder.mkdir(parents=True, exist_ok=True)
-            stops = SETUP_STOPS if setup else STOPS
             for name in stops:
                 (visit_setup if setup else visit)(ctx, name)
                 for _ in range(5):
@@ -60,8 +61,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo"
         make_demo_folder(demo, Role.PARTNER)
-        count = shoot(app, demo, out, setup=False)
-        count += shoot(app, Path(tmp) / "first-run", out, setup=True)
+        count = shoot(app, demo, out, STOPS)
+        coordinator = Path(tmp) / "coordinator"
+        make_demo_folder(coordinator, Role.COORDINATOR)
+        count += shoot(app, coordinator, out, COORDINATOR_STOPS)
+        count += shoot(app, Path(tmp) / "first-run", out, SETUP_STOPS, setup=True)
     print(f"Saved {count} screenshots in {out}")
     return 0
 

@@ -10,18 +10,26 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop_app.backup import backup_if_changed
 from desktop_app.i18n import _
+from desktop_app.model import Role
 from desktop_app.services import profile
 from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.operations import run_in_background
 from ui.pages.add_time.flow import AddTimeFlow
-from ui.pages.coming_soon import ComingSoonPage
+from ui.pages.coordinator.conflicts import ConflictsPage
+from ui.pages.coordinator.home import CoordinatorHomePage
+from ui.pages.coordinator.outputs import OutputsPage
+from ui.pages.coordinator.partners import PartnersPage
+from ui.pages.coordinator.payments import PaymentsPage
+from ui.pages.coordinator.review import ReviewPage
 from ui.pages.documents import CERTIFICATE, STATEMENT, DocumentFlow
 from ui.pages.expenses import start_expense
 from ui.pages.home import HomePage
+from ui.pages.open_files import OpenFilesFlow
 from ui.pages.products import ProductsPage
 from ui.pages.records import RecordsPage
 from ui.pages.reflections import ReflectionsPage
+from ui.pages.send_records import SendRecordsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.setup.flow import SetupFlow
 
@@ -49,7 +57,11 @@ class MainWindow(QMainWindow):
 
     def show_home(self) -> None:
         self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
-        self.home = HomePage(self.ctx, self._actions())
+        installation = self.ctx.call(profile.installation)
+        if installation is not None and installation.role == Role.COORDINATOR:
+            self.home = CoordinatorHomePage(self.ctx, self._coordinator_actions())
+        else:
+            self.home = HomePage(self.ctx, self._actions())
         self.nav.reset(self.home)
         self._start_backup()
 
@@ -63,28 +75,34 @@ class MainWindow(QMainWindow):
             lambda problem: log.warning("start-up backup failed: %s", type(problem).__name__),
         )
 
+    def _settings(self) -> None:
+        self.ctx.nav.push(SettingsPage(self.ctx, on_role_changed=self.show_start))
+
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx
-
-        def coming(title: str, text: str) -> Callable[[], None]:
-            return lambda: ctx.nav.push(ComingSoonPage(title, text))
-
         return {
             "add_time": lambda: AddTimeFlow(ctx).start(),
             "add_expense": lambda: start_expense(ctx),
             "records": lambda: ctx.nav.push(RecordsPage(ctx)),
             "certificate": lambda: DocumentFlow(ctx, CERTIFICATE).start(),
             "statement": lambda: DocumentFlow(ctx, STATEMENT).start(),
-            "send": coming(
-                _("Send my records"),
-                _(
-                    "Soon you will be able to save a file of your records here, to send to "
-                    "your coordinator."
-                ),
-            ),
-            "settings": lambda: ctx.nav.push(SettingsPage(ctx, on_role_changed=self.show_start)),
+            "send": lambda: ctx.nav.push(SendRecordsPage(ctx)),
+            "open_file": lambda: OpenFilesFlow(ctx, many=False).start(),
+            "settings": self._settings,
             "products": lambda: ctx.nav.push(ProductsPage(ctx)),
             "reflections": lambda: ctx.nav.push(ReflectionsPage(ctx)),
+        }
+
+    def _coordinator_actions(self) -> dict[str, Callable[[], None]]:
+        ctx = self.ctx
+        return {
+            "open_files": lambda: OpenFilesFlow(ctx, many=True).start(),
+            "review": lambda: ctx.nav.push(ReviewPage(ctx)),
+            "conflicts": lambda: ctx.nav.push(ConflictsPage(ctx)),
+            "payments": lambda: ctx.nav.push(PaymentsPage(ctx)),
+            "partners": lambda: ctx.nav.push(PartnersPage(ctx)),
+            "outputs": lambda: ctx.nav.push(OutputsPage(ctx)),
+            "settings": self._settings,
         }
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)

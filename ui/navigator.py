@@ -68,4 +68,4 @@ class Navigator:
 
     @staticmethod
     def _focus(page: Page) -> None:
-        QTimer.singleShot(0, page.focus_start)
+        QTimer.singleShot(0, page, page.focus_start)  # dropped if the page is gone

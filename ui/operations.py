@@ -21,8 +21,14 @@ PROGRESS_AFTER_MS = 500
 
 
 class _Signals(QObject):
+    """Carries a job's result back to the UI thread."""
+
     done = Signal(object)
     failed = Signal(object)
+
+
+#: Signal carriers of running jobs, kept here (not by a page) until their result is in.
+_LIVE: set[_Signals] = set()
 
 
 class _Job(QRunnable):
@@ -57,14 +63,22 @@ class Operation(QObject):
         super().__init__(parent)
         self._on_done = on_done
         self._on_error = on_error
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        # The signals object has no parent: the job keeps it alive until the work ends,
+        # even if the page that started the work has been closed meanwhile. The
+        # connections end with this operation, so a closed page is never called back.
+        signals = _Signals()
+        _LIVE.add(signals)
+        signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        for signal in (signals.done, signals.failed):  # let go of it on the UI thread
+            signal.connect(
+                lambda _r, s=signals: _LIVE.discard(s), Qt.ConnectionType.QueuedConnection
+            )
         self._progress: QProgressDialog | None = None
         self._running = True
         if progress_text:
             QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._show_progress(parent, progress_text))
-        QThreadPool.globalInstance().start(_Job(work, self._signals))
+        QThreadPool.globalInstance().start(_Job(work, signals))
 
     @property
     def running(self) -> bool:

@@ -139,9 +139,21 @@ STOPS: dict[str, list[Step]] = {
 }
 
 
+#: The coordinator's pages, on a folder set up for a coordinator.
+COORDINATOR_STOPS: dict[str, list[Step]] = {
+    "coordinator-home": [lambda ctx: (ctx.nav.home(), _process())],
+    "coordinator-review": [_home_action("review")],
+    "coordinator-conflicts": [_home_action("conflicts")],
+    "coordinator-payments": [_home_action("payments")],
+    "coordinator-partners": [_home_action("partners")],
+    "coordinator-outputs": [_home_action("outputs")],
+    "coordinator-settings": [_home_action("settings")],
+}
+
+
 def visit(ctx: AppContext, name: str) -> Page:
     """Open the page called ``name`` (starting from Home) and return it."""
-    for step in STOPS[name]:
+    for step in {**STOPS, **COORDINATOR_STOPS}[name]:
         step(ctx)
     _process()
     return _page(ctx)

@@ -36,6 +36,8 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
             workspace.call(profile.setup, Role.PARTNER, "Ana Souza", "Ana", "Better Pain Care")
         elif setup == "demo" and workspace.call(profile.installation) is None:
             workspace.call(demo.populate)
+        elif setup == "coordinator-demo" and workspace.call(profile.installation) is None:
+            workspace.call(demo.populate, Role.COORDINATOR)
         ctx = make_context(qapp, workspace)
         window = MainWindow(ctx)
         window.resize(1000, 800)

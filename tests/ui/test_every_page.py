@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Opener, focusable
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
+from ui.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.buttons import WrappingButton
 from ui.widgets.page import Page
 
@@ -104,14 +104,19 @@ def _stray_windows(window: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100%", "200%"])
+@pytest.mark.parametrize(
+    ("setup", "stops"),
+    [("demo", STOPS), ("coordinator-demo", COORDINATOR_STOPS)],
+    ids=["partner", "coordinator"],
+)
 def test_every_page_is_named_ordered_and_uncut(
-    qtbot: QtBot, open_app: Opener, scale: float
+    qtbot: QtBot, open_app: Opener, scale: float, setup: str, stops: dict[str, object]
 ) -> None:
-    ctx, window = open_app("demo")
+    ctx, window = open_app(setup)
     ctx.settings.set("text_scale", scale)
     ctx.restyle()
     report: dict[str, list[str]] = {}
-    for name in STOPS:
+    for name in stops:
         page = visit(ctx, name)
         qtbot.wait(20)
         problems = _problems_in(page)

@@ -89,6 +89,7 @@ class HomePage(Page):
         self.links: dict[str, LinkButton] = {}
         for key, text in (
             ("statement", _("My statement, to claim my pay")),
+            ("open_file", _("Open a file from my coordinator")),
             ("products", _("My products")),
             ("reflections", _("My reflections")),
         ):

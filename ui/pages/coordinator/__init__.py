@@ -1,0 +1,1 @@
+"""The coordinator's side: partners, files from partners, review, conflicts, payments."""

@@ -1,0 +1,128 @@
+"""Reports and files to send: the project report, the money report, project files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from desktop_app.errors import UserFacingError
+from desktop_app.exchange import export_project_file
+from desktop_app.exchange.finance import export_finance
+from desktop_app.i18n import _
+from desktop_app.model import Role
+from desktop_app.services import profile, projects
+from ui.context import AppContext, problem_text
+from ui.file_dialogs import FileDialogs, documents_folder
+from ui.operations import Operation, run_in_background
+from ui.widgets.buttons import SecondaryButton
+from ui.widgets.fields import LabelledField
+from ui.widgets.page import Page
+
+
+class OutputsPage(Page):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(_("Reports and files to send"), back_text=_("Back to home"))
+        self.ctx = ctx
+        self._operation: Operation | None = None
+        self.project = QComboBox()
+        for project in ctx.call(projects.projects):
+            self.project.addItem(project.name, project.id)
+        self.add_field("project", LabelledField(_("Project"), self.project))
+        self.report = SecondaryButton(_("Make the project report (PDF)"))
+        self.report.clicked.connect(self.make_report)
+        self.body.addWidget(self.report)
+        self.finance = SecondaryButton(_("Make the money report for finance (spreadsheet)"))
+        self.finance.clicked.connect(self.make_finance)
+        self.body.addWidget(self.finance)
+        self.recipient = QComboBox()
+        self.recipient.addItem(_("All partners"), "")
+        for person in ctx.call(profile.people, Role.PARTNER):
+            self.recipient.addItem(person.display_name, person.id)
+        self.add_field(
+            "recipient",
+            LabelledField(
+                _("Who the project file is for"),
+                self.recipient,
+                _("It carries your review results and payments back to partners."),
+            ),
+        )
+        self.project_file = SecondaryButton(_("Make the project file"))
+        self.project_file.clicked.connect(self.make_project_file)
+        self.body.addWidget(self.project_file)
+        self.done = QLabel()
+        self.done.setWordWrap(True)
+        self.done.setProperty("role", "success")
+        self.body.addWidget(self.done)
+        self.set_tab_order(
+            [self.project, self.report, self.finance, self.recipient, self.project_file]
+        )
+
+    def first_focus(self) -> QWidget | None:
+        return self.report
+
+    def _run(self, title: str, suggested: str, filters: str, work: Callable[[Path], Any]) -> None:
+        if self._operation is not None and self._operation.running:
+            return
+        chosen = FileDialogs.save(self, title, documents_folder() / suggested, filters)
+        if not chosen:
+            return
+        out = Path(chosen)
+        self._operation = run_in_background(
+            self,
+            lambda: work(out),
+            lambda _result: self._saved(out),
+            self._failed,
+            progress_text=_("Making the file\u2026"),
+        )
+
+    def _saved(self, out: Path) -> None:
+        self.clear_problems()
+        self.done.setText(_("It is saved as {path}.").format(path=out))
+
+    def _failed(self, problem: Exception) -> None:
+        self.done.clear()
+        text = (
+            problem_text(problem)
+            if isinstance(problem, UserFacingError)
+            else _("The file could not be made. Your records are safe. Please try again.")
+        )
+        self.show_problems([("", text)])
+
+    def make_report(self) -> None:
+        project_id = self.project.currentData()
+        if not project_id:
+            self.show_problems([("project", _("There is no project yet."))])
+            return
+
+        def work(out: Path) -> None:
+            from desktop_app.reports.project_report import make_project_report
+
+            self.ctx.call(make_project_report, out, project_id)
+
+        self._run(
+            _("Save the project report"),
+            f"Project report - {date.today()}.pdf",
+            _("PDF documents") + " (*.pdf)",
+            work,
+        )
+
+    def make_finance(self) -> None:
+        self._run(
+            _("Save the money report"),
+            f"Payments - {date.today()}.xlsx",
+            _("Spreadsheets") + " (*.xlsx *.csv)",
+            lambda out: self.ctx.call(export_finance, out),
+        )
+
+    def make_project_file(self) -> None:
+        person_id = self.recipient.currentData() or None
+        self._run(
+            _("Save the project file"),
+            f"Project file - {date.today()}.partnerlog",
+            _("Partner Log files") + " (*.partnerlog)",
+            lambda out: self.ctx.call(export_project_file, out, person_id=person_id),
+        )

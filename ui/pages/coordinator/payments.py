@@ -1,0 +1,142 @@
+"""Payments and pay periods: record what was paid, then close the period it covers."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLineEdit, QWidget
+
+from desktop_app.errors import UserFacingError
+from desktop_app.i18n import _
+from desktop_app.labels import label
+from desktop_app.model import PaymentKind, PaymentMethod, Role
+from desktop_app.services import payments, profile, projects
+from desktop_app.services.review import close_period
+from ui.context import AppContext, problem_text
+from ui.formatting import from_qdate, to_qdate
+from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.fields import LabelledField
+from ui.widgets.page import Page
+
+
+def date_box(day: date) -> QDateEdit:
+    box = QDateEdit()
+    box.setCalendarPopup(True)
+    box.setDisplayFormat("d MMMM yyyy")
+    box.setDate(to_qdate(day))
+    return box
+
+
+class PaymentsPage(Page):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(_("Payments and pay periods"), back_text=_("Back to home"))
+        self.ctx = ctx
+        today = date.today()
+        self.person = QComboBox()
+        for person in ctx.call(profile.people, Role.PARTNER):
+            self.person.addItem(person.display_name, person.id)
+        self.project = QComboBox()
+        for project in ctx.call(projects.projects):
+            self.project.addItem(project.name, project.id)
+        self.start = date_box(today.replace(day=1) - timedelta(days=90))
+        self.end = date_box(today)
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 1_000_000)
+        self.amount.setDecimals(2)
+        self.kind = QComboBox()
+        for kind in PaymentKind:
+            self.kind.addItem(label(kind), kind.value)
+        self.method = QComboBox()
+        for method in PaymentMethod:
+            self.method.addItem(label(method), method.value)
+        self.paid_on = date_box(today)
+        self.reference = QLineEdit()
+        for name, text, widget in (
+            ("person", _("Who was paid"), self.person),
+            ("project", _("Project"), self.project),
+            ("period_start", _("Pay period from"), self.start),
+            ("end", _("Pay period to"), self.end),
+            ("amount", _("Amount"), self.amount),
+            ("kind", _("What it is for"), self.kind),
+            ("method", _("How it was paid"), self.method),
+            ("paid_on", _("Paid on"), self.paid_on),
+            ("reference", _("Reference (optional)"), self.reference),
+        ):
+            self.add_field(name, LabelledField(text, widget))
+        self.record = PrimaryButton(_("Record this payment"))
+        self.record.clicked.connect(self.record_payment)
+        self.body.addWidget(self.record)
+        self.close = SecondaryButton(
+            _("Close this pay period"),
+            _("Approved entries in it become paid, and every entry in it is locked."),
+        )
+        self.close.clicked.connect(self.close_pay_period)
+        self.body.addWidget(self.close)
+        self.done = QLabel()
+        self.done.setWordWrap(True)
+        self.done.setProperty("role", "success")
+        self.body.addWidget(self.done)
+        self.set_tab_order(
+            [
+                self.person,
+                self.project,
+                self.start,
+                self.end,
+                self.amount,
+                self.kind,
+                self.method,
+                self.paid_on,
+                self.reference,
+                self.record,
+                self.close,
+            ]
+        )
+
+    def first_focus(self) -> QWidget | None:
+        return self.person
+
+    def _fail(self, problem: UserFacingError) -> None:
+        self.done.clear()
+        self.show_problems([(problem.field or "", problem_text(problem))])
+
+    def record_payment(self) -> None:
+        try:
+            self.ctx.call(
+                payments.record_payment,
+                person_id=self.person.currentData() or "",
+                project_id=self.project.currentData() or "",
+                period_start=from_qdate(self.start.date()),
+                period_end=from_qdate(self.end.date()),
+                amount_minor=round(self.amount.value() * 100),
+                kind=self.kind.currentData(),
+                method=self.method.currentData(),
+                paid_on=from_qdate(self.paid_on.date()),
+                reference=self.reference.text(),
+            )
+        except UserFacingError as problem:
+            self._fail(problem)
+            return
+        self.clear_problems()
+        self.done.setText(
+            _("The payment to {name} is recorded.").format(name=self.person.currentText())
+        )
+        self.ctx.changed()
+
+    def close_pay_period(self) -> None:
+        try:
+            period = self.ctx.call(
+                close_period,
+                self.project.currentData() or "",
+                from_qdate(self.start.date()),
+                from_qdate(self.end.date()),
+            )
+        except UserFacingError as problem:
+            self._fail(problem)
+            return
+        self.clear_problems()
+        self.done.setText(
+            _("The pay period from {start} to {end} is closed.").format(
+                start=period.period_start.isoformat(), end=period.period_end.isoformat()
+            )
+        )
+        self.ctx.changed()
