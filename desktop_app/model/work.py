@@ -36,9 +36,47 @@ class Activity(Synced, Base):
     """A time entry. A meeting is an activity of kind ``meeting``."""
 
     __tablename__ = "activity"
+    #: The figures (hours, meetings, months) read only these indexes, never the table:
+    #: each covers every column a summary needs, led by the person, the project or the
+    #: day. The person and day ones also give "My records" its order, newest first, so
+    #: a page is read straight from the index. The project one is in person order, so
+    #: per-person figures for a project are added up without sorting.
     __table_args__ = (
-        Index("ix_activity_person_date", "person_id", "date"),
-        Index("ix_activity_project_date", "project_id", "date"),
+        Index(
+            "ix_activity_person_figures",
+            "person_id",
+            "date",
+            "created_at",
+            "project_id",
+            "kind",
+            "minutes",
+            "prep_minutes",
+            "travel_minutes",
+            "deleted_at",
+        ),
+        Index(
+            "ix_activity_project_figures",
+            "project_id",
+            "person_id",
+            "date",
+            "kind",
+            "minutes",
+            "prep_minutes",
+            "travel_minutes",
+            "deleted_at",
+        ),
+        Index(
+            "ix_activity_date_figures",
+            "date",
+            "created_at",
+            "person_id",
+            "project_id",
+            "kind",
+            "minutes",
+            "prep_minutes",
+            "travel_minutes",
+            "deleted_at",
+        ),
     )
 
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
