@@ -104,6 +104,102 @@ def _activity_filter(
     return and_(*conditions)
 
 
+@dataclass(frozen=True)
+class _PersonTotals:
+    person_id: str
+    role: Role
+    entries: int
+    minutes: int
+    prep: int
+    travel: int
+    first: date
+    last: date
+
+
+def _person_totals(session: Session, where: ColumnElement[bool]) -> list[_PersonTotals]:
+    """One row per person in scope: entries, minutes and first and last day.
+
+    Every headline figure but meetings and products adds up from these rows, so the
+    time entries are read once (through a covering index) however many figures are asked.
+    """
+    grouped = (
+        select(
+            Activity.person_id,
+            func.count().label("entries"),
+            func.coalesce(func.sum(Activity.minutes), 0).label("minutes"),
+            func.coalesce(func.sum(Activity.prep_minutes), 0).label("prep"),
+            func.coalesce(func.sum(Activity.travel_minutes), 0).label("travel"),
+            func.min(Activity.date).label("first"),
+            func.max(Activity.date).label("last"),
+        )
+        .where(where)
+        .group_by(Activity.person_id)
+        .subquery()
+    )
+    # Group first, then join the few people: joining before grouping looks up the
+    # person once per entry, which was most of the time at 100,000 entries.
+    rows = session.execute(
+        select(
+            grouped.c.person_id,
+            Person.role,
+            grouped.c.entries,
+            grouped.c.minutes,
+            grouped.c.prep,
+            grouped.c.travel,
+            grouped.c.first,
+            grouped.c.last,
+        ).join(Person, Person.id == grouped.c.person_id)
+    ).all()
+    return [_PersonTotals(*row) for row in rows]
+
+
+def _meetings_by_person(session: Session, where: ColumnElement[bool]) -> dict[str, int]:
+    """Distinct (project, day) meetings per person."""
+    days = (
+        select(Activity.person_id, Activity.project_id, Activity.date)
+        .where(where, Activity.kind == ActivityKind.MEETING)
+        .distinct()
+        .subquery()
+    )
+    rows = session.execute(select(days.c.person_id, func.count()).group_by(days.c.person_id))
+    return {person_id: int(n) for person_id, n in rows}
+
+
+def _make_summary(
+    totals: list[_PersonTotals],
+    meetings: int,
+    products: list[Product],
+    expenses_minor: dict[str, int],
+) -> Summary:
+    partners = [t for t in totals if t.role == Role.PARTNER]
+    minutes = sum(t.minutes for t in totals)
+    prep = sum(t.prep for t in totals)
+    travel = sum(t.travel for t in totals)
+    by_engagement = {e.value: 0 for e in EngagementType}
+    by_audience = {a.value: 0 for a in Audience}
+    for product in products:
+        by_engagement[product.engagement.value] += 1
+        for audience in product.audiences:
+            if audience in by_audience:
+                by_audience[audience] += 1
+    return Summary(
+        partners=len(partners),
+        entries=sum(t.entries for t in totals),
+        total_minutes=int(minutes + prep + travel),
+        activity_minutes=int(minutes),
+        prep_minutes=int(prep),
+        travel_minutes=int(travel),
+        partner_months=sum(_months_inclusive(t.first, t.last) for t in partners),
+        meetings=meetings,
+        products=len(products),
+        products_by_engagement=by_engagement,
+        products_by_audience=by_audience,
+        expenses_minor=expenses_minor,
+        first_date=min((t.first for t in totals), default=None),
+        last_date=max((t.last for t in totals), default=None),
+    )
+
+
 def summarise(
     session: Session,
     person_id: str | None = None,
@@ -113,26 +209,6 @@ def summarise(
 ) -> Summary:
     """Every headline figure for the records in scope."""
     where = _activity_filter(person_id, project_id, start, end)
-    totals = session.execute(
-        select(
-            func.count(Activity.id),
-            func.coalesce(func.sum(Activity.minutes), 0),
-            func.coalesce(func.sum(Activity.prep_minutes), 0),
-            func.coalesce(func.sum(Activity.travel_minutes), 0),
-            func.min(Activity.date),
-            func.max(Activity.date),
-        ).where(where)
-    ).one()
-    entries, minutes, prep, travel, first, last = totals
-
-    spans = session.execute(
-        select(Activity.person_id, func.min(Activity.date), func.max(Activity.date))
-        .join(Person, Person.id == Activity.person_id)
-        .where(where, Person.role == Role.PARTNER)
-        .group_by(Activity.person_id)
-    ).all()
-    partner_months = sum(_months_inclusive(lo, hi) for _pid, lo, hi in spans)
-
     meeting_days = (
         select(Activity.project_id, Activity.date)
         .where(where, Activity.kind == ActivityKind.MEETING)
@@ -140,31 +216,11 @@ def summarise(
         .subquery()
     )
     meetings = session.scalar(select(func.count()).select_from(meeting_days)) or 0
-
-    products = _products_in_scope(session, person_id, project_id, start, end)
-    by_engagement = {e.value: 0 for e in EngagementType}
-    by_audience = {a.value: 0 for a in Audience}
-    for product in products:
-        by_engagement[product.engagement.value] += 1
-        for audience in product.audiences:
-            if audience in by_audience:
-                by_audience[audience] += 1
-
-    return Summary(
-        partners=len(spans),
-        entries=int(entries),
-        total_minutes=int(minutes + prep + travel),
-        activity_minutes=int(minutes),
-        prep_minutes=int(prep),
-        travel_minutes=int(travel),
-        partner_months=partner_months,
-        meetings=int(meetings),
-        products=len(products),
-        products_by_engagement=by_engagement,
-        products_by_audience=by_audience,
-        expenses_minor=_expenses(session, person_id, project_id, start, end),
-        first_date=first,
-        last_date=last,
+    return _make_summary(
+        _person_totals(session, where),
+        int(meetings),
+        _products_in_scope(session, person_id, project_id, start, end),
+        _expenses(session, person_id, project_id, start, end),
     )
 
 
@@ -216,6 +272,29 @@ def _expenses(
     return {currency: int(total) for currency, total in rows}
 
 
+def _expenses_by_person(
+    session: Session,
+    project_id: str | None,
+    start: date | None,
+    end: date | None,
+) -> dict[str, dict[str, int]]:
+    query = select(Expense.person_id, Expense.currency, func.sum(Expense.amount_minor)).where(
+        Expense.deleted_at.is_(None)
+    )
+    if project_id:
+        query = query.where(Expense.project_id == project_id)
+    if start:
+        query = query.where(Expense.date >= start)
+    if end:
+        query = query.where(Expense.date <= end)
+    found: dict[str, dict[str, int]] = {}
+    for person_id, currency, total in session.execute(
+        query.group_by(Expense.person_id, Expense.currency)
+    ):
+        found.setdefault(person_id, {})[currency] = int(total)
+    return found
+
+
 def hours_by_month(
     session: Session,
     person_id: str | None = None,
@@ -224,16 +303,21 @@ def hours_by_month(
     end: date | None = None,
 ) -> dict[str, float]:
     """Hours per calendar month ("YYYY-MM"), oldest first, for charts."""
-    year = func.extract("year", Activity.date)
-    month = func.extract("month", Activity.date)
+    # Summed by day in the database and by month here: grouping on the bare date column
+    # reads the covering index in order, where grouping on extract(year/month) made the
+    # database work the month out of every entry and sort them all (0.14 s at 100,000).
     total = func.sum(Activity.minutes + Activity.prep_minutes + Activity.travel_minutes)
     rows = session.execute(
-        select(year, month, total)
+        select(Activity.date, total)
         .where(_activity_filter(person_id, project_id, start, end))
-        .group_by(year, month)
-        .order_by(year, month)
+        .group_by(Activity.date)
+        .order_by(Activity.date)
     ).all()
-    return {f"{int(y):04d}-{int(m):02d}": round(int(t) / 60, 1) for y, m, t in rows}
+    minutes: dict[str, int] = {}
+    for day, day_minutes in rows:
+        key = f"{day.year:04d}-{day.month:02d}"
+        minutes[key] = minutes.get(key, 0) + int(day_minutes)
+    return {key: round(value / 60, 1) for key, value in minutes.items()}
 
 
 def per_partner(
@@ -242,9 +326,46 @@ def per_partner(
     start: date | None = None,
     end: date | None = None,
 ) -> list[tuple[Person, Summary]]:
-    """One summary per partner with entries in scope, by name."""
+    """One summary per person with entries in scope, by name.
+
+    Each is the same as ``summarise(session, person.id, project_id, start, end)``, but
+    the figures come from a few grouped queries, not a round of queries per person.
+    """
     where = _activity_filter(None, project_id, start, end)
-    ids = session.scalars(select(Activity.person_id).where(where).distinct()).all()
-    people = [p for p in (session.get(Person, pid) for pid in ids) if p is not None]
-    people.sort(key=lambda p: p.display_name.casefold())
-    return [(p, summarise(session, p.id, project_id, start, end)) for p in people]
+    totals = _person_totals(session, where)
+    if not totals:
+        return []
+    meetings = _meetings_by_person(session, where)
+    products = _products_in_scope(session, None, project_id, start, end)
+    made_by: dict[str, list[Product]] = {}
+    if products:
+        contributions = session.execute(
+            select(ProductContribution.person_id, ProductContribution.product_id)
+            .where(
+                ProductContribution.deleted_at.is_(None),
+                ProductContribution.product_id.in_([p.id for p in products]),
+            )
+            .distinct()
+        ).all()
+        by_id = {p.id: p for p in products}
+        for person_id, product_id in contributions:
+            made_by.setdefault(person_id, []).append(by_id[product_id])
+    costs = _expenses_by_person(session, project_id, start, end)
+    people = {
+        p.id: p
+        for p in session.scalars(select(Person).where(Person.id.in_([t.person_id for t in totals])))
+    }
+    found = [
+        (
+            people[t.person_id],
+            _make_summary(
+                [t],
+                meetings.get(t.person_id, 0),
+                made_by.get(t.person_id, []),
+                costs.get(t.person_id, {}),
+            ),
+        )
+        for t in totals
+    ]
+    found.sort(key=lambda pair: pair[0].display_name.casefold())
+    return found

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import demo
 from desktop_app.model import ActivityKind, Project, Role
-from desktop_app.services import activities, profile
+from desktop_app.services import activities, profile, projects
 from desktop_app.services.summaries import hours_by_month, per_partner, summarise
 
 
@@ -76,3 +76,13 @@ def test_deleted_entries_do_not_count(session: Session, partner: Project) -> Non
     entry = activities.record_activity(session, date=date(2024, 1, 10), minutes=60, kind="other")
     activities.delete_activity(session, entry.id)
     assert summarise(session).total_minutes == 0
+
+
+def test_each_partners_figures_match_their_own_summary(session: Session) -> None:
+    demo.populate(session)
+    project_id = projects.default_project(session).id
+    everyone = per_partner(session)
+    assert len(everyone) == 4 and profile.owner(session).id in {p.id for p, _s in everyone}
+    for start, end in ((None, None), (date(2021, 1, 1), date(2022, 6, 30))):
+        for person, figures in per_partner(session, project_id, start, end):
+            assert figures == summarise(session, person.id, project_id, start, end), person.id
