@@ -96,8 +96,10 @@ class RecordsPage(Page):
         months = self.ctx.call(hours_by_month, person_id=self.person_id, project_id=project_id)
         month_text = {key: f"{value:.1f}" for key, value in months.items()}
 
-        def fetch(offset: int, limit: int) -> list[records.EntryRow]:
-            return self.ctx.call(records.entry_rows, self.person_id, project_id, offset, limit)
+        def fetch(after: records.EntryRow | None, limit: int) -> list[records.EntryRow]:
+            return self.ctx.call(
+                records.entry_rows, self.person_id, project_id, limit=limit, after=after
+            )
 
         self.model = RecordsModel(fetch, total, month_text)
         self.table.setModel(self.model)
