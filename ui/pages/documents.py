@@ -100,6 +100,7 @@ class PreviewPage(Page):
         grid = QGridLayout(card)
         grid.setContentsMargins(20, 16, 20, 16)
         grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(24)
         for index, (question, answer) in enumerate(rows):
             q = QLabel(question)
             q.setProperty("role", "h2")

@@ -32,6 +32,7 @@ class EntryDetailPage(Page):
         grid = QGridLayout(card)
         grid.setContentsMargins(20, 16, 20, 16)
         grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(24)
         for row, (question, answer) in enumerate(self._facts()):
             q = QLabel(question)
             q.setProperty("role", "h2")
