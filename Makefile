@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 dbus-x11 at-spi2-core \
 	python3-pyatspi poppler-utils fonts-wqy-microhei
 
-.PHONY: run demo test lint typecheck layers pytest bench screenshots system-deps clean
+.PHONY: run demo test lint typecheck layers pytest accessibility bench screenshots system-deps clean
 
 run: $(STAMP)
 	$(VENV)/bin/partner-log
@@ -20,7 +20,7 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/partner-log demo
 
-test: system-deps $(STAMP) lint typecheck layers pytest
+test: system-deps $(STAMP) lint typecheck layers pytest accessibility
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -34,6 +34,13 @@ layers: $(STAMP)
 
 pytest: $(STAMP)
 	$(PY) -m pytest
+
+# What a screen reader gets, through AT-SPI: the real app on a virtual screen and its own
+# accessibility bus, read by the system Python's pyatspi (see docs/accessibility.md).
+accessibility: system-deps $(STAMP)
+	dbus-run-session -- env QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 \
+		xvfb-run -a -s "-screen 0 1280x1024x24" \
+		/usr/bin/python3 tests/accessibility/atspi_check.py --app-python $(abspath $(PY))
 
 bench: $(STAMP)
 	$(PY) -m bench.run_all

@@ -25,7 +25,8 @@ class LabelledField(QWidget):
         self.label = QLabel(label)
         self.label.setWordWrap(True)
         self.label.setProperty("role", "h2")
-        self.label.setBuddy(field)
+        # A compound field (a stepper, a slider with buttons) is labelled at its input.
+        self.label.setBuddy(field.focusProxy() or field)
         layout.addWidget(self.label)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)

@@ -33,6 +33,8 @@ class ChoiceTile(WrappingButton):
         self.choice = choice
         self.setProperty("role", "tile")
         self.setCheckable(True)
+        self.setAutoExclusive(True)  # one of a set: screen readers hear a radio button
+        self.clicking = False
         self.setAutoDefault(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(MIN_TARGET_PX * 3, MIN_TARGET_PX + 16)
@@ -49,6 +51,21 @@ class ChoiceTile(WrappingButton):
         hint = super().minimumSizeHint()
         return QSize(self.minimumWidth(), max(hint.height(), self.minimumHeight()))
 
+    def nextCheckState(self) -> None:  # noqa: N802 (Qt naming)
+        self.clicking = True  # a click (mouse, Enter or Space) is reported by ``clicked``
+        try:
+            super().nextCheckState()
+        finally:
+            self.clicking = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        # Qt's own arrow keys would choose the next tile, which moves on to the next page.
+        # Arrows only move the keyboard (in TileGroup); Enter and Space choose.
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
 
 class TileGroup(QWidget):
     """A grid of tiles of which one may be chosen. ``chosen`` fires on every click."""
@@ -63,12 +80,14 @@ class TileGroup(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._columns = columns
+        self._setting = False
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         for index, choice in enumerate(choices):
             tile = ChoiceTile(choice, self)
             tile.clicked.connect(lambda _checked=False, t=tile: self.chosen.emit(t.choice.value))
+            tile.toggled.connect(lambda on, t=tile: self._toggled(t, on))
             self._group.addButton(tile)
             layout.addWidget(tile, index // columns, index % columns)
             self.tiles.append(tile)
@@ -79,9 +98,18 @@ class TileGroup(QWidget):
         checked = self._group.checkedButton()
         return checked.choice.value if isinstance(checked, ChoiceTile) else None
 
+    def _toggled(self, tile: ChoiceTile, on: bool) -> None:
+        """A tile checked without a click (a screen reader's "toggle" action) is chosen."""
+        if on and not tile.clicking and not self._setting:
+            self.chosen.emit(tile.choice.value)
+
     def set_value(self, value: Any) -> None:
-        for tile in self.tiles:
-            tile.setChecked(tile.choice.value == value)
+        self._setting = True
+        try:
+            for tile in self.tiles:
+                tile.setChecked(tile.choice.value == value)
+        finally:
+            self._setting = False
 
     def tile_for(self, value: Any) -> ChoiceTile:
         return next(tile for tile in self.tiles if tile.choice.value == value)
