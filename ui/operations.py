@@ -120,3 +120,44 @@ def run_in_background(
 ) -> Operation:
     """Start ``work`` on a worker thread; call ``on_done``/``on_error`` on the UI thread."""
     return Operation(parent, work, on_done, on_error, progress_text)
+
+
+class Refresher:
+    """The same background work, run again whenever asked.
+
+    Asked while it is running, it runs once more afterwards, so what a page shows is never
+    older than the last change to the records.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        self._parent = parent
+        self._work = work
+        self._on_done = on_done
+        self._on_error = on_error
+        self._operation: Operation | None = None
+        self._again = False
+
+    def refresh(self) -> None:
+        if self._operation is not None and self._operation.running:
+            self._again = True
+            return
+        self._again = False
+        self._operation = run_in_background(self._parent, self._work, self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        self._on_done(result)
+        self._after()
+
+    def _failed(self, problem: Exception) -> None:
+        self._on_error(problem)
+        self._after()
+
+    def _after(self) -> None:
+        if self._again:
+            self.refresh()

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
@@ -24,6 +24,7 @@ from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
+from ui.widgets.summary_card import SummaryCard
 from ui.widgets.tiles import Choice
 
 CERTIFICATE, STATEMENT = "certificate", "statement"
@@ -95,20 +96,7 @@ class PreviewPage(Page):
         super().__init__(
             title, _("This is what will be printed."), continue_text=save_text, back_text=""
         )
-        card = QFrame()
-        card.setProperty("role", "card")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(20, 16, 20, 16)
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(24)
-        for index, (question, answer) in enumerate(rows):
-            q = QLabel(question)
-            q.setProperty("role", "h2")
-            q.setWordWrap(True)
-            a = QLabel(answer)
-            a.setWordWrap(True)
-            grid.addWidget(q, index, 0)
-            grid.addWidget(a, index, 1)
+        card = SummaryCard(rows)
         self.body.addWidget(card)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
@@ -16,6 +16,7 @@ from ui.context import AppContext, problem_text
 from ui.formatting import day_words, duration_words, money
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.page import Page
+from ui.widgets.summary_card import SummaryCard
 
 
 class EntryDetailPage(Page):
@@ -27,20 +28,7 @@ class EntryDetailPage(Page):
         self.ctx = ctx
         self.entry = entry
         self.on_deleted = on_deleted
-        card = QFrame()
-        card.setProperty("role", "card")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(20, 16, 20, 16)
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(24)
-        for row, (question, answer) in enumerate(self._facts()):
-            q = QLabel(question)
-            q.setProperty("role", "h2")
-            q.setWordWrap(True)
-            a = QLabel(answer)
-            a.setWordWrap(True)
-            grid.addWidget(q, row, 0)
-            grid.addWidget(a, row, 1)
+        card = SummaryCard(self._facts())
         self.body.addWidget(card)
         locked = entry.status == ReviewStatus.PAID.value
         self.change_button = PrimaryButton(_("Change this entry"))

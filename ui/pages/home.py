@@ -12,7 +12,7 @@ from desktop_app.i18n import _
 from desktop_app.services.home import HomeFigures, home_figures
 from ui.context import AppContext
 from ui.formatting import hours
-from ui.operations import Operation, run_in_background
+from ui.operations import Refresher
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
 
@@ -49,8 +49,9 @@ class HomePage(Page):
     def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
         super().__init__(_("Hello"), _("Here is what you have given."))
         self.ctx = ctx
-        self._operation: Operation | None = None
-        self._refresh_again = False
+        self._figures = Refresher(
+            self, lambda: ctx.call(home_figures), self.show_figures, self._failed
+        )
         warning = data_folder_warning(ctx.workspace.data_dir)
         self.warning = QLabel(warning or "")
         self.warning.setWordWrap(True)
@@ -109,21 +110,10 @@ class HomePage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        if self._operation is not None and self._operation.running:
-            self._refresh_again = True  # records changed while counting: count again after
-            return
-        self._refresh_again = False
-        self._operation = run_in_background(
-            self, lambda: self.ctx.call(home_figures), self.show_figures, self._failed
-        )
-
-    def _after(self) -> None:
-        if self._refresh_again:
-            self.refresh()
+        self._figures.refresh()
 
     def _failed(self, problem: Exception) -> None:
         self.hint.setText(_("Your figures could not be shown just now."))
-        self._after()
 
     def show_figures(self, figures: HomeFigures) -> None:
         self.heading.setText(
@@ -134,4 +124,3 @@ class HomePage(Page):
         self.cards["total"].set_value(hours(figures.total_minutes))
         self.cards["meetings"].set_value(str(figures.meetings))
         self.cards["products"].set_value(str(figures.products))
-        self._after()

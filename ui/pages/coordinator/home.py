@@ -12,7 +12,7 @@ from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.services.review_queue import waiting_entries
 from ui.context import AppContext
 from ui.formatting import hours
-from ui.operations import Operation, run_in_background
+from ui.operations import Refresher
 from ui.pages.home import ActionButton, FigureCard
 from ui.widgets.page import Page
 
@@ -21,8 +21,7 @@ class CoordinatorHomePage(Page):
     def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
         super().__init__(_("Hello"), _("Here is what your partners have given."))
         self.ctx = ctx
-        self._operation: Operation | None = None
-        self._refresh_again = False
+        self._figures = Refresher(self, self._gather, self.show_figures, self._failed)
         self.cards = {
             "partners": FigureCard(_("partners")),
             "total": FigureCard(_("hours in total")),
@@ -63,19 +62,14 @@ class CoordinatorHomePage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        if self._operation is not None and self._operation.running:
-            self._refresh_again = True
-            return
-        self._refresh_again = False
+        self._figures.refresh()
 
-        def gather() -> tuple[HomeFigures, int, int]:
-            return (
-                self.ctx.call(home_figures),
-                len(self.ctx.call(waiting_entries)),
-                len(self.ctx.call(list_conflicts)),
-            )
-
-        self._operation = run_in_background(self, gather, self.show_figures, self._failed)
+    def _gather(self) -> tuple[HomeFigures, int, int]:
+        return (
+            self.ctx.call(home_figures),
+            len(self.ctx.call(waiting_entries)),
+            len(self.ctx.call(list_conflicts)),
+        )
 
     def _failed(self, problem: Exception) -> None:
         self.hint.setText(_("The figures could not be shown just now."))
@@ -89,5 +83,3 @@ class CoordinatorHomePage(Page):
         self.cards["products"].set_value(str(figures.products))
         self.actions["review"].setText(_("Entries to review ({n})").format(n=waiting))
         self.actions["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
-        if self._refresh_again:
-            self.refresh()
