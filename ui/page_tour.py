@@ -81,7 +81,8 @@ def _zero_amount(ctx: AppContext) -> None:
 
 
 def _discard_drafts(ctx: AppContext) -> None:
-    ctx.drafts.clear("add_time")
+    for name in ("add_time", "add_expense"):
+        ctx.drafts.clear(name)
 
 
 #: name -> steps from Home. Names are used for screenshot files.
@@ -120,9 +121,13 @@ STOPS: dict[str, list[Step]] = {
         _tiles("meeting", "today", 60),
         _link("product"),
     ],
-    "expense-1-what": [_home_action("add_expense")],
-    "expense-2-when": [_home_action("add_expense"), _tiles("parking")],
-    "expense-3-amount": [_home_action("add_expense"), _tiles("parking", "today")],
+    "expense-1-what": [_discard_drafts, _home_action("add_expense")],
+    "expense-2-when": [_discard_drafts, _home_action("add_expense"), _tiles("parking")],
+    "expense-3-amount": [
+        _discard_drafts,
+        _home_action("add_expense"),
+        _tiles("parking", "today"),
+    ],
     "records": [_home_action("records")],
     "records-entry": [_home_action("records"), _click("open_button")],
     "products": [_home_link("products")],

@@ -192,3 +192,19 @@ def test_home_figures_follow_new_entries(qtbot: QtBot, open_app: Opener) -> None
     ctx.changed()
     qtbot.waitUntil(lambda: home.cards["total"].value.text() == "1.5")
     assert home.cards["meetings"].value.text() == "1"
+
+
+def test_an_unfinished_expense_is_offered_again(qtbot: QtBot, open_app: Opener) -> None:
+    from ui.pages.expenses import AmountPage
+    from ui.pages.resume_draft import ResumeDraftPage
+
+    ctx, window = open_app()
+    visit(ctx, "expense-3-amount")  # category and day answered, then the window closes
+    window.close()
+    ctx.workspace.close()
+    ctx, _window = open_app()
+    current(ctx).actions["add_expense"].click()  # type: ignore[attr-defined]
+    offer = current(ctx)
+    assert isinstance(offer, ResumeDraftPage)
+    offer.resume_button.click()
+    assert isinstance(current(ctx), AmountPage)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,13 @@ from ui.context import AppContext, problem_text
 from ui.formatting import day_words, money
 from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
 from ui.pages.add_time.steps import TilePage, WhenPage, project_page
+from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 from ui.widgets.tiles import Choice
+
+DRAFT_NAME = "add_expense"
 
 
 class AmountPage(Page):
@@ -137,6 +141,7 @@ class ExpenseFlow:
     def _take(self, name: str) -> Any:
         def take(value: Any) -> None:
             self.a[name] = value
+            self._save_draft()
             if self.check is not None:
                 self.ctx.nav.back_to(self.check)
                 self._refresh()
@@ -144,6 +149,24 @@ class ExpenseFlow:
                 self.next()
 
         return take
+
+    def _save_draft(self) -> None:
+        if self.editing_id is None:
+            state = {**self.a, "day": self.a["day"].isoformat() if self.a["day"] else None}
+            self.ctx.drafts.save(DRAFT_NAME, state)
+
+    def resume(self, state: dict[str, Any]) -> None:
+        """Carry on with an unfinished expense kept as a draft."""
+        for key in self.a:
+            if key in state:
+                self.a[key] = state[key]
+        try:
+            self.a["day"] = date.fromisoformat(state["day"]) if state.get("day") else None
+            if self.a["category"] is not None:
+                ExpenseCategory(self.a["category"])
+        except (TypeError, ValueError):
+            self.a.update(category=None, day=None)
+        self.next()
 
     def _show_check(self) -> None:
         self.check = CheckPage(_("Check your answers"), _("Save"))
@@ -211,6 +234,7 @@ class ExpenseFlow:
         except InvalidInput as problem:
             self.check.show_problems([(problem.field or "", problem_text(problem))])
             return
+        self.ctx.drafts.clear(DRAFT_NAME)
         self.ctx.changed()
         saved = _("{category}, {day}, {amount}.").format(
             category=label(ExpenseCategory(a["category"])),
@@ -231,7 +255,32 @@ class ExpenseFlow:
 
 
 def start_expense(ctx: AppContext) -> None:
-    ExpenseFlow(ctx).next()
+    """Start "Add an expense", offering first to carry on with an unfinished one."""
+    saved = ctx.drafts.load(DRAFT_NAME)
+    if not saved or not any(saved.get(k) for k in ("category", "day", "amount")):
+        ExpenseFlow(ctx).next()
+        return
+
+    def resume() -> None:
+        ctx.nav.back()
+        ExpenseFlow(ctx).resume(saved)
+
+    def restart() -> None:
+        ctx.drafts.clear(DRAFT_NAME)
+        ctx.nav.back()
+        ExpenseFlow(ctx).next()
+
+    ctx.nav.push(
+        ResumeDraftPage(
+            _("You have an unfinished expense"),
+            _(
+                "You started adding an expense but did not save it. Do you want to carry on "
+                "with it?"
+            ),
+            on_resume=resume,
+            on_restart=restart,
+        )
+    )
 
 
 def change_expense(ctx: AppContext, expense_id: str) -> None:
