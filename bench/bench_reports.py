@@ -1,4 +1,8 @@
-"""Building the certificate and a 500-row statement, against bare ReportLab documents.
+"""The certificate, a 500-row statement and the project report, against bare ReportLab.
+
+The project report is built on the demo data (4 partners over 3.5 years), as a
+coordinator; its baseline is a bare document of the same results, per-partner and
+product tables.
 
 Each baseline is a plain ReportLab document with the same table (same rows, one
 standard font, no fallback, no footer) built in the same run, so the ratio shows what
@@ -39,6 +43,34 @@ def _bare(rows: list[list[str]], long: bool) -> bytes:
     table = (LongTable if long else Table)(rows, repeatRows=1)
     SimpleDocTemplate(buffer, pagesize=LETTER).build([table])
     return buffer.getvalue()
+
+
+def _project_report(repeat: int) -> Result:
+    from desktop_app import demo
+    from desktop_app.reports.project_report import project_report_pdf
+    from desktop_app.services.products import list_products
+    from desktop_app.services.summaries import per_partner, summarise
+
+    with tempfile.TemporaryDirectory() as tmp:
+        database = open_database(Path(tmp))
+        with database.session() as session:
+            demo.populate(session, Role.COORDINATOR)
+        with database.session() as session:
+            project = default_project(session)
+            figures = summarise(session, None, project.id)
+            rows = [["Result", "Value"]] + [
+                [k, str(v)] for k, v in figures.as_dict().items() if not isinstance(v, dict)
+            ]
+            rows += [["Partner", "Hours"]] + [
+                [p.display_name, str(s.total_hours)] for p, s in per_partner(session, project.id)
+            ]
+            rows += [["Product", "Description"]] + [
+                [p.title, p.description[:60]] for p in list_products(session, project_id=project.id)
+            ]
+            report = median_time(lambda: project_report_pdf(session, project.id), repeat)
+            base = median_time(lambda: _bare(rows, long=False), repeat)
+        database.close()
+    return Result("project report PDF (demo data)", report, base)
 
 
 def measure(repeat: int) -> list[Result]:
@@ -85,6 +117,7 @@ def measure(repeat: int) -> list[Result]:
     return [
         Result("certificate PDF", cert_s, cert_base, target_s=CERTIFICATE_TARGET_S),
         Result(f"statement PDF, {ROWS} rows", stmt_s, stmt_base, target_s=STATEMENT_TARGET_S),
+        _project_report(repeat),
     ]
 
 

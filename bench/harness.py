@@ -17,6 +17,8 @@ class Result:
     target_s: float | None = None
     #: The target as a limit on the ratio to the baseline, or None.
     target_ratio: float | None = None
+    #: "s" for times; "MB" for memory, where median and baseline are megabytes.
+    unit: str = "s"
 
     @property
     def ratio(self) -> float:
@@ -34,7 +36,7 @@ class Result:
     def target_text(self) -> str:
         parts = []
         if self.target_s is not None:
-            parts.append(f"<= {_fmt(self.target_s)}")
+            parts.append(f"<= {_fmt(self.target_s, self.unit)}")
         if self.target_ratio is not None:
             parts.append(f"<= {self.target_ratio:g}x")
         return " and ".join(parts) or "-"
@@ -52,7 +54,9 @@ def median_time(action: Callable[[], object], repeat: int, warmup: int = 3) -> f
     return statistics.median(samples)
 
 
-def _fmt(seconds: float) -> str:
+def _fmt(seconds: float, unit: str = "s") -> str:
+    if unit != "s":
+        return f"{seconds:.0f} {unit}"
     if seconds < 1:
         return f"{seconds * 1000:.2f} ms"
     return f"{seconds:.2f} s"
@@ -63,8 +67,8 @@ def print_table(results: list[Result]) -> None:
     rows = [
         (
             r.what,
-            _fmt(r.median_s),
-            _fmt(r.baseline_s),
+            _fmt(r.median_s, r.unit),
+            _fmt(r.baseline_s, r.unit),
             f"{r.ratio:.2f}x",
             r.target_text(),
             "met" if r.met else "NOT MET",

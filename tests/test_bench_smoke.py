@@ -24,5 +24,18 @@ def test_every_benchmark_runs_and_prints_its_row() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["what", "median"]
-    for what in ("save one activity", "start-up", "certificate", "statement", "merge"):
+    for what in (
+        "save one activity",
+        "start-up",
+        "certificate",
+        "statement",
+        "project report PDF (demo data)",
+        "merge",
+        "home summary, a partner",
+        "home summary, whole project",
+        "My records first page",
+        "My records scroll to the end",
+        "project report PDF (coordinator)",
+        "peak memory",
+    ):
         assert any(line.startswith(what) for line in lines), what
