@@ -56,7 +56,9 @@ class RecordsPage(Page):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Column widths are fitted to the first page once, not to every page that arrives
+        # while scrolling (fitting all 100,000 rows made scrolling crawl).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(320)
         self.table.activated.connect(self._open_index)
@@ -106,6 +108,7 @@ class RecordsPage(Page):
         self.model.rowsInserted.connect(lambda _p, first, last: self._span_months(first, last))
         if self.model.canFetchMore():
             self.model.fetchMore()
+        self.table.resizeColumnsToContents()
         self._span_months(0, self.model.rowCount() - 1)
         has_rows = total > 0
         self.table.setVisible(has_rows)
