@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"Partner Log {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("check that this copy of Partner Log works, in a temporary folder, then exit"),
+    )
     subparsers = parser.add_subparsers(
         title=_("commands"), metavar="COMMAND", parser_class=PlainParser
     )
@@ -76,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadUsage as problem:
         _say(f"partner-log: {problem}")
         return EXIT_BAD_INPUT
+    if args.self_test:
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()
     try:
         log_path = configure_logging(data_dir_of(args))
     except OSError:
