@@ -101,7 +101,9 @@ def render(messages: Iterable[Message]) -> str:
     out = [HEADER]
     for message in messages:
         out.append("")
-        out.append("#: " + " ".join(message.places))
+        # Files only, not line numbers: the template changes when the strings do.
+        files = dict.fromkeys(place.rsplit(":", 1)[0] for place in message.places)
+        out.append("#: " + " ".join(files))
         if any("{" in text for text in message.texts):
             out.append("#, python-brace-format")
         out.append("msgid " + _quote(message.msgid))
