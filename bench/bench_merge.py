@@ -2,8 +2,9 @@
 
 The baseline, measured in the same run, is the least any merge must do: json.load of
 the same rows plus a raw sqlite3 executemany of them into the app's own tables (same
-indexes, same foreign keys, same pragmas). The measured merge reads and checks every file (zip, checksums, field
-types), plans the merge, takes the verified backup and writes in one transaction.
+indexes, same foreign keys, same pragmas). The measured merge reads and checks every
+file (zip, checksums, field types), plans the merge, takes the verified backup and writes
+in one transaction.
 
 Run: python -m bench.bench_merge [--smoke]
 """
