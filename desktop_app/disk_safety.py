@@ -111,7 +111,7 @@ def storage_warning(
     if is_network_folder(folder, platform, mounts_text):
         where = _("Your records are in a folder on a network drive.")
     elif cloud_folder(folder) is not None:
-        where = _("Your records are in a folder that a sync program copies, like OneDrive.")
+        where = _("Your records are in a folder that a program like OneDrive copies.")
     else:
         return None
     return " ".join(

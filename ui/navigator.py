@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop_app.i18n import _
 from ui.widgets.page import Page
 
 
@@ -66,6 +67,9 @@ class Navigator:
         self.stack.removeWidget(page)
         page.deleteLater()
 
-    @staticmethod
-    def _focus(page: Page) -> None:
+    def _focus(self, page: Page) -> None:
+        # Each page names the window, so a screen reader says where you are.
+        self.stack.window().setWindowTitle(
+            _("{page} – Partner Log").format(page=page.heading.text())
+        )
         QTimer.singleShot(0, page, page.focus_start)  # dropped if the page is gone

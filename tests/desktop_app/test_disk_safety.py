@@ -63,12 +63,12 @@ def test_a_local_folder_gets_no_warning() -> None:
 def test_cloud_sync_folders_are_recognised(folder: str) -> None:
     assert cloud_folder(PurePosixPath(folder)) is not None
     warning = storage_warning(PurePosixPath(folder), "darwin", None)
-    assert warning is not None and "sync program" in warning
+    assert warning is not None and "a program like OneDrive copies" in warning
 
 
 def test_windows_onedrive_and_network_paths() -> None:
     onedrive = PureWindowsPath(r"C:\Users\Ana\OneDrive - Health Trust\PartnerLog")
-    assert "sync program" in (storage_warning(onedrive, "win32") or "")
+    assert "a program like OneDrive copies" in (storage_warning(onedrive, "win32") or "")
     share = PureWindowsPath(r"\\nas\partners\PartnerLog")
     assert "network drive" in (storage_warning(share, "win32") or "")
     assert storage_warning(PureWindowsPath(r"C:\Users\Ana\AppData\PartnerLog"), "win32") is None
