@@ -57,7 +57,26 @@ def make_engine(db_path: Path) -> Engine:
         hide_parameters=True,  # error messages must never carry people's words
     )
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "connect", _own_transactions)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _own_transactions(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy's BEGIN start every transaction, reads included.
+
+    Left to itself, Python's sqlite3 starts a transaction only at the first write, so the
+    reads before it (and every read of a read-only session) each saw a different moment:
+    a count and a total read one after the other could disagree.
+    """
+    dbapi_connection.isolation_level = None
+
+
+def _begin(connection: Any) -> None:
+    """Start a transaction: its reads all see one moment (other readers still run beside
+    it). If it writes after another writer changed the records since that moment, SQLite
+    refuses the write instead of letting it overwrite what it never saw."""
+    connection.exec_driver_sql("BEGIN")
 
 
 def read_only_uri(db_path: Path) -> str:
@@ -132,7 +151,7 @@ def _migration_pragmas(dbapi_connection: Any, record: Any) -> None:
     finally:
         cursor.close()
     # Let BEGIN below cover schema changes too, so a failed upgrade leaves nothing half done.
-    dbapi_connection.isolation_level = None
+    _own_transactions(dbapi_connection, record)
 
 
 def _begin_immediate(connection: Any) -> None:

@@ -116,3 +116,23 @@ def test_a_file_that_is_not_a_database_gets_a_plain_message(data_dir: Path) -> N
     with pytest.raises(UserFacingError) as problem:
         open_database(data_dir)
     assert "could not be read" in problem.value.message
+
+
+def test_reads_in_one_transaction_see_one_moment(data_dir: Path) -> None:
+    """A figure and its total, read one after the other, never disagree."""
+    from datetime import date
+
+    from desktop_app.model import Role
+    from desktop_app.services import activities, profile
+
+    database = open_database(data_dir)
+    with database.session() as session:
+        profile.setup(session, Role.PARTNER, "Ana", project_name="Pain care")
+    with database.session() as reader:
+        before = activities.count_activities(reader)
+        with database.session() as writer:  # another connection saves meanwhile
+            activities.record_activity(writer, date=date(2024, 1, 2), minutes=30, kind="other")
+        assert activities.count_activities(reader) == before == 0
+    with database.session() as later:
+        assert activities.count_activities(later) == 1
+    database.close()
