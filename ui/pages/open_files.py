@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.exchange import FilePreview, Preview, apply, preview
@@ -21,7 +21,8 @@ from ui.file_dialogs import FileDialogs
 from ui.formatting import long_date
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import SecondaryButton
-from ui.widgets.fields import LabelledField
+from ui.widgets.check_box import CheckBox
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 
 FILES_FILTER = "(*.partnerlog)"
@@ -89,7 +90,7 @@ class PreviewPage(Page):
                 column.addWidget(label)
             self.body.addWidget(card)
             for project_id, name in item.unknown_projects:
-                combo = QComboBox()
+                combo = narrow(QComboBox())
                 combo.addItem(_("Keep it as a project of its own"), "")
                 for pid, pname in my_projects:
                     combo.addItem(_("Same as {name}").format(name=pname), pid)
@@ -104,8 +105,7 @@ class PreviewPage(Page):
                 )
                 self.links[project_id] = combo
                 order.append(combo)
-        self.confirm = QCheckBox(_("Yes, I want to go ahead"))
-        self.confirm.setAccessibleName(self.confirm.text())
+        self.confirm = CheckBox(_("Yes, I want to go ahead"))
         if found.needs_confirmation:
             self.add_field("confirm", LabelledField(found.reason, self.confirm))
             order.append(self.confirm)

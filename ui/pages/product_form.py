@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
@@ -10,7 +10,8 @@ from desktop_app.labels import formal_engagement, label
 from desktop_app.model import Audience, EngagementType, ProductStatus, ProductType
 from desktop_app.services import products
 from ui.context import AppContext, problem_text
-from ui.widgets.fields import LabelledField
+from ui.widgets.check_box import CheckBox
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 from ui.widgets.tiles import Choice, TileGroup
 
@@ -21,7 +22,7 @@ class ProductFormPage(Page):
         self.ctx = ctx
         self.title = QLineEdit()
         self.add_field("title", LabelledField(_("What is it called?"), self.title))
-        self.kind = QComboBox()
+        self.kind = narrow(QComboBox())
         for kind in ProductType:
             self.kind.addItem(label(kind), kind.value)
         self.add_field("type", LabelledField(_("What kind of thing is it?"), self.kind))
@@ -33,16 +34,16 @@ class ProductFormPage(Page):
         audience_box.setAccessibleName(_("Who is it for?"))
         column = QVBoxLayout(audience_box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.audiences: dict[str, QCheckBox] = {}
+        self.audiences: dict[str, CheckBox] = {}
         for audience in Audience:
-            box = QCheckBox(label(audience))
+            box = CheckBox(label(audience))
             box.setAccessibleName(label(audience))
             column.addWidget(box)
             self.audiences[audience.value] = box
         self.add_field(
             "audiences", LabelledField(_("Who is it for?"), audience_box, _("Choose all that fit"))
         )
-        self.status = QComboBox()
+        self.status = narrow(QComboBox())
         for status in ProductStatus:
             self.status.addItem(label(status), status.value)
         self.status.setCurrentIndex(list(ProductStatus).index(ProductStatus.DRAFT))

@@ -20,7 +20,7 @@ from desktop_app.services.summaries import hours_by_month
 from ui.context import AppContext
 from ui.records_model import RecordsModel
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
-from ui.widgets.fields import LabelledField
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 
 
@@ -31,7 +31,7 @@ class RecordsPage(Page):
         )
         self.ctx = ctx
         self.person_id = ctx.call(profile.owner).id
-        self.project_filter = QComboBox()
+        self.project_filter = narrow(QComboBox())
         self.project_filter.addItem(_("All projects"), "")
         for project in ctx.call(projects.projects):
             self.project_filter.addItem(project.name, project.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
@@ -14,6 +14,7 @@ from desktop_app.services import profile, reflections
 from ui.context import AppContext, problem_text
 from ui.formatting import long_date
 from ui.widgets.buttons import PrimaryButton
+from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 from ui.widgets.tiles import Choice, TileGroup
@@ -103,7 +104,7 @@ class ReflectionFormPage(Page):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(120)
         self.add_field("text", LabelledField(_("Your thoughts"), self.text))
-        self.share = QCheckBox(_("Share this with my coordinator"))
+        self.share = CheckBox(_("Share this with my coordinator"))
         self.share.setChecked(False)
         self.add_field(
             "shared",

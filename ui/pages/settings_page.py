@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
@@ -18,7 +18,8 @@ from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
 from ui.widgets.buttons import LinkButton, SecondaryButton
-from ui.widgets.fields import LabelledField
+from ui.widgets.check_box import CheckBox
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 from ui.widgets.text_size import TextSizeControl
 
@@ -39,7 +40,7 @@ class SettingsPage(Page):
         self.add_field(
             "preferred_name", LabelledField(_("What we call you (optional)"), self.preferred)
         )
-        self.payment = QComboBox()
+        self.payment = narrow(QComboBox())
         for choice in PaymentChoice:
             self.payment.addItem(label(choice), choice.value)
         self.payment.setCurrentIndex(list(PaymentChoice).index(me.payment_choice))
@@ -57,8 +58,7 @@ class SettingsPage(Page):
         self.text_size = TextSizeControl(ctx.settings.get("text_scale"))
         self.text_size.changed.connect(self._text_size)
         self.add_field("text_scale", LabelledField(_("Text size"), self.text_size))
-        self.contrast = QCheckBox(_("Use high contrast (white on black)"))
-        self.contrast.setAccessibleName(self.contrast.text())
+        self.contrast = CheckBox(_("Use high contrast (white on black)"))
         self.contrast.setChecked(bool(ctx.settings.get("high_contrast")))
         self.contrast.toggled.connect(self._contrast)
         self.body.addWidget(self.contrast)

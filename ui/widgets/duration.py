@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _, ngettext
 from ui.widgets.buttons import SecondaryButton
@@ -34,9 +34,12 @@ class DurationStepper(QWidget):
     ) -> None:
         super().__init__(parent)
         self._label = label
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        layout = QHBoxLayout()
         layout.setSpacing(12)
+        column.addLayout(layout)
         self.less = SecondaryButton("\u2212", _("Take away 15 minutes"))
         self.less.setAccessibleName(_("Less time"))
         self.spin = QSpinBox()
@@ -52,7 +55,8 @@ class DurationStepper(QWidget):
         self.words.setWordWrap(True)
         for widget in (self.less, self.spin, self.more):
             layout.addWidget(widget)
-        layout.addWidget(self.words, 1)
+        layout.addStretch(1)
+        column.addWidget(self.words)  # on a line of its own, so large text still fits
         self.less.clicked.connect(lambda: self.spin.setValue(self.spin.value() - STEP))
         self.more.clicked.connect(lambda: self.spin.setValue(self.spin.value() + STEP))
         self.spin.valueChanged.connect(self._changed)

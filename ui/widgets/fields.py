@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 
 class LabelledField(QWidget):
@@ -67,3 +67,11 @@ class LabelledField(QWidget):
 
     def focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def narrow(combo: QComboBox, letters: int = 12) -> QComboBox:
+    """Let a drop-down list be narrower than its longest choice (the open list still
+    shows every choice in full), so it fits a small window at large text sizes."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo

@@ -19,7 +19,7 @@ from ui.context import AppContext, problem_text
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import SecondaryButton
-from ui.widgets.fields import LabelledField
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 
 
@@ -28,7 +28,7 @@ class OutputsPage(Page):
         super().__init__(_("Reports and files to send"), back_text=_("Back to home"))
         self.ctx = ctx
         self._operation: Operation | None = None
-        self.project = QComboBox()
+        self.project = narrow(QComboBox())
         for project in ctx.call(projects.projects):
             self.project.addItem(project.name, project.id)
         self.add_field("project", LabelledField(_("Project"), self.project))
@@ -38,7 +38,7 @@ class OutputsPage(Page):
         self.finance = SecondaryButton(_("Make the money report for finance (spreadsheet)"))
         self.finance.clicked.connect(self.make_finance)
         self.body.addWidget(self.finance)
-        self.recipient = QComboBox()
+        self.recipient = narrow(QComboBox())
         self.recipient.addItem(_("All partners"), "")
         for person in ctx.call(profile.people, Role.PARTNER):
             self.recipient.addItem(person.display_name, person.id)

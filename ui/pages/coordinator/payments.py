@@ -15,7 +15,7 @@ from desktop_app.services.review import close_period
 from ui.context import AppContext, problem_text
 from ui.formatting import from_qdate, to_qdate
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
-from ui.widgets.fields import LabelledField
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 
 
@@ -32,10 +32,10 @@ class PaymentsPage(Page):
         super().__init__(_("Payments and pay periods"), back_text=_("Back to home"))
         self.ctx = ctx
         today = date.today()
-        self.person = QComboBox()
+        self.person = narrow(QComboBox())
         for person in ctx.call(profile.people, Role.PARTNER):
             self.person.addItem(person.display_name, person.id)
-        self.project = QComboBox()
+        self.project = narrow(QComboBox())
         for project in ctx.call(projects.projects):
             self.project.addItem(project.name, project.id)
         self.start = date_box(today.replace(day=1) - timedelta(days=90))
@@ -43,10 +43,10 @@ class PaymentsPage(Page):
         self.amount = QDoubleSpinBox()
         self.amount.setRange(0, 1_000_000)
         self.amount.setDecimals(2)
-        self.kind = QComboBox()
+        self.kind = narrow(QComboBox())
         for kind in PaymentKind:
             self.kind.addItem(label(kind), kind.value)
-        self.method = QComboBox()
+        self.method = narrow(QComboBox())
         for method in PaymentMethod:
             self.method.addItem(label(method), method.value)
         self.paid_on = date_box(today)
