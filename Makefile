@@ -5,19 +5,22 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# Debian packages for the screen tests (virtual screen, accessibility bus, PDF rendering)
-# and for Qt's xcb platform. Installed automatically when run as root.
-SYSTEM_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 \
-	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 dbus-x11 at-spi2-core \
-	python3-pyatspi poppler-utils fonts-wqy-microhei
+# Debian packages, installed automatically when run as root (otherwise the command to
+# install them is printed). Qt's xcb platform needs the first set to open a window; the
+# screen tests add a virtual screen, the accessibility bus and PDF rendering.
+RUNTIME_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 libxkbcommon-x11-0 \
+	libegl1 libgl1 libfontconfig1 libdbus-1-3
+SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi \
+	poppler-utils fonts-wqy-microhei
 
-.PHONY: run demo test lint typecheck layers pytest accessibility bench screenshots system-deps clean
+.PHONY: run demo test lint typecheck layers pytest accessibility bench screenshots \
+	runtime-deps system-deps clean
 
-run: $(STAMP)
+run: runtime-deps $(STAMP)
 	$(VENV)/bin/partner-log
 
-demo: $(STAMP)
+demo: runtime-deps $(STAMP)
 	$(VENV)/bin/partner-log demo
 
 test: system-deps $(STAMP) lint typecheck layers pytest accessibility
@@ -56,17 +59,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
+runtime-deps:
+	@$(call install-packages,$(RUNTIME_PACKAGES))
+
 system-deps:
-	@command -v dpkg >/dev/null 2>&1 || exit 0; \
-	missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@$(call install-packages,$(SYSTEM_PACKAGES))
+
+define install-packages
+	command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing system packages:" $$missing; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-		echo "Some screen tests need these system packages:" $$missing; \
+		echo "Partner Log needs these system packages:" $$missing; \
 		echo "Install them with: sudo apt-get install" $$missing; \
 	fi
+endef
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
