@@ -23,6 +23,7 @@ from desktop_app.model import (
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
+from desktop_app.services.scope import in_scope
 from desktop_app.services.validation import (
     MAX_NOTE,
     check_choice,
@@ -156,16 +157,7 @@ def _filtered(
     start: date | None,
     end: date | None,
 ) -> Select[tuple[Activity]]:
-    query = query.where(Activity.deleted_at.is_(None))
-    if person_id:
-        query = query.where(Activity.person_id == person_id)
-    if project_id:
-        query = query.where(Activity.project_id == project_id)
-    if start:
-        query = query.where(Activity.date >= start)
-    if end:
-        query = query.where(Activity.date <= end)
-    return query
+    return query.where(in_scope(Activity, person_id, project_id, start, end))
 
 
 def list_activities(

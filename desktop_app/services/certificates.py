@@ -40,6 +40,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.scope import in_scope
 from desktop_app.services.summaries import summarise
 from desktop_app.services.validation import check_period
 
@@ -93,14 +94,8 @@ def _covered_activities(
     end: date | None,
 ) -> list[Activity]:
     query = select(Activity).where(
-        Activity.deleted_at.is_(None),
-        Activity.person_id == person_id,
-        Activity.project_id.in_(project_ids),
+        in_scope(Activity, person_id, None, start, end), Activity.project_id.in_(project_ids)
     )
-    if start:
-        query = query.where(Activity.date >= start)
-    if end:
-        query = query.where(Activity.date <= end)
     return list(session.scalars(query.order_by(Activity.id)))
 
 

@@ -16,6 +16,7 @@ from desktop_app.paths import ensure_private_dir, receipts_dir
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
+from desktop_app.services.scope import in_scope
 from desktop_app.services.validation import (
     MAX_NOTE,
     check_amount,
@@ -144,13 +145,5 @@ def list_expenses(
     start: date | None = None,
     end: date | None = None,
 ) -> list[Expense]:
-    query = select(Expense).where(Expense.deleted_at.is_(None))
-    if person_id:
-        query = query.where(Expense.person_id == person_id)
-    if project_id:
-        query = query.where(Expense.project_id == project_id)
-    if start:
-        query = query.where(Expense.date >= start)
-    if end:
-        query = query.where(Expense.date <= end)
+    query = select(Expense).where(in_scope(Expense, person_id, project_id, start, end))
     return list(session.scalars(query.order_by(Expense.date.desc(), Expense.id)))

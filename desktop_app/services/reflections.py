@@ -12,6 +12,7 @@ from desktop_app.model import Reflection, ReflectionAspect, VavDomain, new_id
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
+from desktop_app.services.scope import in_scope
 from desktop_app.services.validation import MAX_LONG_TEXT, check_choice, check_date, clean_text
 
 _CHANGEABLE = {"date", "domain", "aspect", "text", "shared"}
@@ -80,11 +81,7 @@ def list_reflections(
     project_id: str | None = None,
     shared_only: bool = False,
 ) -> list[Reflection]:
-    query = select(Reflection).where(Reflection.deleted_at.is_(None))
-    if person_id:
-        query = query.where(Reflection.person_id == person_id)
-    if project_id:
-        query = query.where(Reflection.project_id == project_id)
+    query = select(Reflection).where(in_scope(Reflection, person_id, project_id))
     if shared_only:
         query = query.where(Reflection.shared.is_(True))
     return list(session.scalars(query.order_by(Reflection.date.desc(), Reflection.id)))

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.model import (
@@ -33,6 +33,7 @@ from desktop_app.model import (
     ProductContribution,
     Role,
 )
+from desktop_app.services.scope import in_scope
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,7 @@ def _months_inclusive(first: date, last: date) -> int:
 def _activity_filter(
     person_id: str | None, project_id: str | None, start: date | None, end: date | None
 ) -> ColumnElement[bool]:
-    conditions: list[ColumnElement[bool]] = [Activity.deleted_at.is_(None)]
-    if person_id:
-        conditions.append(Activity.person_id == person_id)
-    if project_id:
-        conditions.append(Activity.project_id == project_id)
-    if start:
-        conditions.append(Activity.date >= start)
-    if end:
-        conditions.append(Activity.date <= end)
-    return and_(*conditions)
+    return in_scope(Activity, person_id, project_id, start, end)
 
 
 @dataclass(frozen=True)
@@ -258,16 +250,8 @@ def _expenses(
     end: date | None,
 ) -> dict[str, int]:
     query = select(Expense.currency, func.sum(Expense.amount_minor)).where(
-        Expense.deleted_at.is_(None)
+        in_scope(Expense, person_id, project_id, start, end)
     )
-    if person_id:
-        query = query.where(Expense.person_id == person_id)
-    if project_id:
-        query = query.where(Expense.project_id == project_id)
-    if start:
-        query = query.where(Expense.date >= start)
-    if end:
-        query = query.where(Expense.date <= end)
     rows = session.execute(query.group_by(Expense.currency)).all()
     return {currency: int(total) for currency, total in rows}
 
@@ -279,14 +263,8 @@ def _expenses_by_person(
     end: date | None,
 ) -> dict[str, dict[str, int]]:
     query = select(Expense.person_id, Expense.currency, func.sum(Expense.amount_minor)).where(
-        Expense.deleted_at.is_(None)
+        in_scope(Expense, None, project_id, start, end)
     )
-    if project_id:
-        query = query.where(Expense.project_id == project_id)
-    if start:
-        query = query.where(Expense.date >= start)
-    if end:
-        query = query.where(Expense.date <= end)
     found: dict[str, dict[str, int]] = {}
     for person_id, currency, total in session.execute(
         query.group_by(Expense.person_id, Expense.currency)
