@@ -12,7 +12,7 @@ RUNTIME_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-ut
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3
 SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi \
-	poppler-utils fonts-wqy-microhei
+	poppler-utils fonts-wqy-microhei binutils
 
 .PHONY: run demo test lint typecheck layers pytest accessibility bench screenshots \
 	runtime-deps system-deps clean
