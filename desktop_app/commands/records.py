@@ -72,6 +72,7 @@ def register(subparsers: Any) -> None:
         description=_("Show the time and expenses in these records, newest first."),
     )
     add_period(show)
+    show.add_argument("--person", help=_("only this person's entries"))
     show.add_argument(
         "--json", action="store_true", help=_("print every detail in JSON, for other programs")
     )
@@ -168,8 +169,11 @@ def expense_dict(e: Expense, people: dict[str, str], projects: dict[str, str]) -
 def run_list(args: argparse.Namespace) -> int:
     with session_for(args, must_exist=True) as session:
         people, projects = _names(session)
-        time_entries = activities.list_activities(session, start=args.start, end=args.end)
-        costs = expenses.list_expenses(session, start=args.start, end=args.end)
+        who = profile.find_person(session, args.person).id if args.person else None
+        time_entries = activities.list_activities(
+            session, person_id=who, start=args.start, end=args.end
+        )
+        costs = expenses.list_expenses(session, person_id=who, start=args.start, end=args.end)
         if args.json:
             rows = [activity_dict(a, people, projects) for a in time_entries]
             rows += [expense_dict(e, people, projects) for e in costs]

@@ -315,3 +315,19 @@ def test_installed_command_and_python_dash_m_both_work(tmp_path: Path) -> None:
         else:
             assert result.returncode == 2 and "already set up" in result.stderr
     assert database_path(tmp_path / "env-home").exists()
+
+
+def test_list_and_summary_narrow_to_one_partner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "demo")
+    run(capsys, "demo", "--data-dir", path, "--no-gui", "--role", "coordinator")
+    status, out, _err = run(capsys, "--data-dir", path, "list", "--json")
+    everyone = json.loads(out)
+    assert status == 0 and len({row["person"] for row in everyone}) == 4
+    status, out, _err = run(capsys, "--data-dir", path, "list", "--json", "--person", "Wei")
+    wei = json.loads(out)
+    assert status == 0 and {row["person"] for row in wei} == {"陈伟 (Wei Chen)"}
+    assert 0 < len(wei) < len(everyone)
+    status, out, _err = run(capsys, "--data-dir", path, "summary", "--json", "--person", "Wei")
+    assert json.loads(out)["total_hours"] == 113.0
