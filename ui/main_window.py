@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
+from types import ModuleType
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -15,25 +17,19 @@ from desktop_app.services import profile
 from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.operations import run_in_background
-from ui.pages.add_time.flow import AddTimeFlow
-from ui.pages.coordinator.conflicts import ConflictsPage
-from ui.pages.coordinator.home import CoordinatorHomePage
-from ui.pages.coordinator.outputs import OutputsPage
-from ui.pages.coordinator.partners import PartnersPage
-from ui.pages.coordinator.payments import PaymentsPage
-from ui.pages.coordinator.review import ReviewPage
-from ui.pages.documents import CERTIFICATE, STATEMENT, DocumentFlow
-from ui.pages.expenses import start_expense
 from ui.pages.home import HomePage
-from ui.pages.open_files import OpenFilesFlow
-from ui.pages.products import ProductsPage
-from ui.pages.records import RecordsPage
-from ui.pages.reflections import ReflectionsPage
-from ui.pages.send_records import SendRecordsPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.setup.flow import SetupFlow
 
 log = logging.getLogger("partner_log.ui")
+
+
+def _later(module: str, act: Callable[[ModuleType], object]) -> Callable[[], None]:
+    """An action whose page is imported the first time it is used, so that start-up
+    loads only what Home needs."""
+
+    def run() -> None:
+        act(importlib.import_module(module))
+
+    return run
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +47,8 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         if self.ctx.call(profile.installation) is None:
+            from ui.pages.setup.flow import SetupFlow
+
             SetupFlow(self.ctx, on_done=self.show_home).start()
         else:
             self.show_home()
@@ -59,6 +57,8 @@ class MainWindow(QMainWindow):
         self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
         installation = self.ctx.call(profile.installation)
         if installation is not None and installation.role == Role.COORDINATOR:
+            from ui.pages.coordinator.home import CoordinatorHomePage
+
             self.home = CoordinatorHomePage(self.ctx, self._coordinator_actions())
         else:
             self.home = HomePage(self.ctx, self._actions())
@@ -76,32 +76,50 @@ class MainWindow(QMainWindow):
         )
 
     def _settings(self) -> None:
+        from ui.pages.settings_page import SettingsPage
+
         self.ctx.nav.push(SettingsPage(self.ctx, on_role_changed=self.show_start))
 
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx
+        push = ctx.nav.push
         return {
-            "add_time": lambda: AddTimeFlow(ctx).start(),
-            "add_expense": lambda: start_expense(ctx),
-            "records": lambda: ctx.nav.push(RecordsPage(ctx)),
-            "certificate": lambda: DocumentFlow(ctx, CERTIFICATE).start(),
-            "statement": lambda: DocumentFlow(ctx, STATEMENT).start(),
-            "send": lambda: ctx.nav.push(SendRecordsPage(ctx)),
-            "open_file": lambda: OpenFilesFlow(ctx, many=False).start(),
+            "add_time": _later("ui.pages.add_time.flow", lambda m: m.AddTimeFlow(ctx).start()),
+            "add_expense": _later("ui.pages.expenses", lambda m: m.start_expense(ctx)),
+            "records": _later("ui.pages.records", lambda m: push(m.RecordsPage(ctx))),
+            "certificate": _later(
+                "ui.pages.documents", lambda m: m.DocumentFlow(ctx, m.CERTIFICATE).start()
+            ),
+            "statement": _later(
+                "ui.pages.documents", lambda m: m.DocumentFlow(ctx, m.STATEMENT).start()
+            ),
+            "send": _later("ui.pages.send_records", lambda m: push(m.SendRecordsPage(ctx))),
+            "open_file": _later(
+                "ui.pages.open_files", lambda m: m.OpenFilesFlow(ctx, many=False).start()
+            ),
             "settings": self._settings,
-            "products": lambda: ctx.nav.push(ProductsPage(ctx)),
-            "reflections": lambda: ctx.nav.push(ReflectionsPage(ctx)),
+            "products": _later("ui.pages.products", lambda m: push(m.ProductsPage(ctx))),
+            "reflections": _later("ui.pages.reflections", lambda m: push(m.ReflectionsPage(ctx))),
         }
 
     def _coordinator_actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx
+        push = ctx.nav.push
         return {
-            "open_files": lambda: OpenFilesFlow(ctx, many=True).start(),
-            "review": lambda: ctx.nav.push(ReviewPage(ctx)),
-            "conflicts": lambda: ctx.nav.push(ConflictsPage(ctx)),
-            "payments": lambda: ctx.nav.push(PaymentsPage(ctx)),
-            "partners": lambda: ctx.nav.push(PartnersPage(ctx)),
-            "outputs": lambda: ctx.nav.push(OutputsPage(ctx)),
+            "open_files": _later(
+                "ui.pages.open_files", lambda m: m.OpenFilesFlow(ctx, many=True).start()
+            ),
+            "review": _later("ui.pages.coordinator.review", lambda m: push(m.ReviewPage(ctx))),
+            "conflicts": _later(
+                "ui.pages.coordinator.conflicts", lambda m: push(m.ConflictsPage(ctx))
+            ),
+            "payments": _later(
+                "ui.pages.coordinator.payments", lambda m: push(m.PaymentsPage(ctx))
+            ),
+            "partners": _later(
+                "ui.pages.coordinator.partners", lambda m: push(m.PartnersPage(ctx))
+            ),
+            "outputs": _later("ui.pages.coordinator.outputs", lambda m: push(m.OutputsPage(ctx))),
             "settings": self._settings,
         }
 
