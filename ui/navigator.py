@@ -21,6 +21,7 @@ class Navigator:
         return self.pages[-1] if self.pages else None
 
     def push(self, page: Page) -> Page:
+        page.settle_reading_order()
         page.back_requested.connect(self.back)
         self.pages.append(page)
         self.stack.addWidget(page)

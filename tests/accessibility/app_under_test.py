@@ -92,6 +92,21 @@ def focusable(page: QWidget) -> list[QWidget]:
     ]
 
 
+def tab_order(page: QWidget) -> list[str]:
+    """The names of the page's controls in the order the Tab key visits them."""
+    allowed = focusable(page)
+    if not allowed:
+        return []
+    names, widget = [], allowed[0]
+    for _ in range(500):
+        if widget in allowed and widget.accessibleName() not in names:
+            names.append(widget.accessibleName())
+        widget = widget.nextInFocusChain()
+        if widget is allowed[0]:
+            break
+    return names
+
+
 def describe(widget: QWidget) -> dict[str, Any]:
     return {
         "name": widget.accessibleName(),
@@ -149,15 +164,19 @@ class Steering(QObject):
                 "title": page.accessibleName() if page is not None else None,
                 "focus": describe(focused) if focused is not None else None,
                 "controls": [describe(w) for w in focusable(page)] if page is not None else [],
+                "tab_order": tab_order(page) if page is not None else [],
             }
         )
 
 
 def read_commands(steering: Steering) -> None:
-    for line in sys.stdin:
-        if line.strip():
-            steering.command.emit(line)
-    steering.command.emit(json.dumps({"cmd": "quit"}))
+    try:
+        for line in sys.stdin:
+            if line.strip():
+                steering.command.emit(line)
+        steering.command.emit(json.dumps({"cmd": "quit"}))
+    except RuntimeError:  # the app already quit (its window was closed): nothing to steer
+        return
 
 
 def tours() -> dict[str, dict[str, Any]]:

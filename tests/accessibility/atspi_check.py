@@ -289,6 +289,15 @@ def check_page(app: App, manifest: dict[str, Any]) -> list[str]:
     for (name, kind), left in expected.items():
         if left > 0:
             problems.append(f"the {kind} {name!r} is missing from the screen reader's tree")
+    tab = [n for n in manifest.get("tab_order", []) if n in names]
+    if names and tab and names[0] in tab:
+        start = tab.index(names[0])
+        tab = tab[start:] + tab[:start]  # Tab goes round; read it from the same control
+        if tab != [n for n in names if n in tab]:
+            problems.append(
+                f"a screen reader reads the controls in another order than Tab visits them: "
+                f"{names} against {tab}"
+            )
     for name, count in Counter(names).items():
         if count > 1 and name:
             problems.append(f"{count} controls are all called {name!r}")

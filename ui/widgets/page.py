@@ -72,6 +72,7 @@ class Page(QWidget):
         self.column.addStretch(1)
         footer = QHBoxLayout()
         footer.setSpacing(16)
+        self._footer = footer
         self.back_button: SecondaryButton | None = None
         if back_text is not None:
             self.back_button = SecondaryButton(back_text or _("Back"))
@@ -106,6 +107,16 @@ class Page(QWidget):
         body_index = self.column.indexOf(self.body)
         self.column.setStretch(body_index, 1)
         self.column.setStretch(body_index + 1, 0)
+
+    def settle_reading_order(self) -> None:
+        """Put Back and Continue after the page's content for screen readers.
+
+        A screen reader reads a page's parts in the order they were made, and the footer
+        buttons are made before the content a page adds; raising them moves them last.
+        """
+        for button in (self.back_button, self.continue_button):
+            if button is not None and self._footer.indexOf(button) >= 0:
+                button.raise_()
 
     def on_shown(self) -> None:
         """Called when the page shows again after Back (refresh what may have changed)."""
