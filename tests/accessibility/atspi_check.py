@@ -41,44 +41,11 @@ except ImportError:  # never skip quietly: the run fails and says how to fix it
         "(make system-deps does it as root), then run this with /usr/bin/python3."
     )
 
+from expectations import FIELD_ROLES, ROLES, meaningful  # beside this script
+
 REPO = Path(__file__).resolve().parents[2]
 ANSWER_TIMEOUT = 30.0
 SETTLE_TIMEOUT = 8.0
-
-#: The AT-SPI role each kind of Qt control must have.
-ROLES = {
-    "button": {"push button"},
-    "tile": {"radio button"},
-    "toggle": {"check box", "toggle button"},
-    "check box": {"check box"},
-    "combo box": {"combo box"},
-    "spin button": {"spin button"},
-    "text": {"text", "entry"},
-    "password": {"password text"},
-    "table": {"table"},
-    "slider": {"slider"},
-    "problem summary": {"panel"},
-}
-#: Roles of fields, whose name must say what to enter (it is their visible label).
-FIELD_ROLES = {"text", "entry", "password text", "spin button", "combo box", "slider"}
-#: Names that say nothing about what a control does.
-EMPTY_WORDS = {
-    "button",
-    "push button",
-    "edit",
-    "field",
-    "input",
-    "text",
-    "box",
-    "combo box",
-    "spin box",
-    "ok",
-    "click here",
-    "here",
-    "more",
-    "link",
-    "untitled",
-}
 
 
 class Failure(Exception):
@@ -253,11 +220,6 @@ def wait_for_page(app: App, title: str, controls: int | None = None) -> Any:
 
 
 # -- checks on one page ---------------------------------------------------------------
-def meaningful(name: str) -> bool:
-    letters = sum(ch.isalpha() for ch in name)
-    return letters >= 2 and name.strip().lower() not in EMPTY_WORDS and not name.startswith("Q")
-
-
 def check_page(app: App, manifest: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     controls = manifest["controls"]

@@ -1,0 +1,43 @@
+"""What a screen reader must hear for each kind of control (used by ``atspi_check.py``)."""
+
+from __future__ import annotations
+
+#: The AT-SPI role each kind of Qt control must have.
+ROLES = {
+    "button": {"push button"},
+    "tile": {"radio button"},
+    "toggle": {"check box", "toggle button"},
+    "check box": {"check box"},
+    "combo box": {"combo box"},
+    "spin button": {"spin button"},
+    "text": {"text", "entry"},
+    "password": {"password text"},
+    "table": {"table"},
+    "slider": {"slider"},
+    "problem summary": {"panel"},
+}
+#: Roles of fields, whose name must say what to enter (it is their visible label).
+FIELD_ROLES = {"text", "entry", "password text", "spin button", "combo box", "slider"}
+#: Names that say nothing about what a control does.
+EMPTY_WORDS = {
+    "button",
+    "push button",
+    "edit",
+    "field",
+    "input",
+    "text",
+    "box",
+    "combo box",
+    "spin box",
+    "ok",
+    "click here",
+    "here",
+    "more",
+    "link",
+    "untitled",
+}
+
+
+def meaningful(name: str) -> bool:
+    letters = sum(ch.isalpha() for ch in name)
+    return letters >= 2 and name.strip().lower() not in EMPTY_WORDS and not name.startswith("Q")
