@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -45,47 +46,82 @@ class ActionButton(SecondaryButton):
         self.setIconSize(QSize(40, 40))
 
 
-class HomePage(Page):
-    def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
-        super().__init__(_("Hello"), _("Here is what you have given."))
+class DashboardPage(Page):
+    """A home page: large figures, counted in the background, and big actions."""
+
+    def __init__(self, ctx: AppContext, title_hint: str) -> None:
+        super().__init__(_("Hello"), title_hint)
         self.ctx = ctx
-        self._figures = Refresher(
-            self, lambda: ctx.call(home_figures), self.show_figures, self._failed
-        )
-        warning = data_folder_warning(ctx.workspace.data_dir)
-        self.warning = QLabel(warning or "")
-        self.warning.setWordWrap(True)
-        self.warning.setProperty("role", "error")
-        self.body.addWidget(self.warning)
-        self.warning.setVisible(bool(warning))
-        self.figures_box = QGridLayout()
-        self.figures_box.setSpacing(16)
-        self.cards = {
-            "month": FigureCard(_("hours this month")),
-            "total": FigureCard(_("hours in total")),
-            "meetings": FigureCard(_("meetings")),
-            "products": FigureCard(_("products you helped make")),
-        }
-        for index, card in enumerate(self.cards.values()):
-            self.figures_box.addWidget(card, index // 2, index % 2)
-        self.body.addLayout(self.figures_box)
+        self.cards: dict[str, FigureCard] = {}
+        self.actions: dict[str, ActionButton] = {}
+
+    def add_figures(self, captions: dict[str, str]) -> None:
         grid = QGridLayout()
         grid.setSpacing(16)
-        self.actions: dict[str, ActionButton] = {}
-        specs = [
-            ("add_time", _("Add my time"), "clock"),
-            ("add_expense", _("Add an expense"), "expense"),
-            ("records", _("My records"), "records"),
-            ("certificate", _("My certificate"), "certificate"),
-            ("send", _("Send my records"), "send"),
-            ("settings", _("Settings and help"), "settings"),
-        ]
+        for index, (key, caption) in enumerate(captions.items()):
+            self.cards[key] = FigureCard(caption)
+            grid.addWidget(self.cards[key], index // 2, index % 2)
+        self.body.addLayout(grid)
+
+    def add_actions(
+        self, specs: list[tuple[str, str, str]], actions: dict[str, Callable[[], None]]
+    ) -> None:
+        grid = QGridLayout()
+        grid.setSpacing(16)
         for index, (key, text, icon_name) in enumerate(specs):
             button = ActionButton(text, icon_name)
             button.clicked.connect(actions[key])
             grid.addWidget(button, index // 2, index % 2)
             self.actions[key] = button
         self.body.addLayout(grid)
+
+    def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """Count in the background now, and again whenever the records change."""
+        self._figures = Refresher(self, work, show, self._failed)
+        self.ctx.records_changed.append(self.refresh)
+        self.refresh()
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._figures.refresh()
+
+    def _failed(self, problem: Exception) -> None:
+        self.hint.setText(self.failure_text())
+
+    def failure_text(self) -> str:
+        return _("The figures could not be shown just now.")
+
+
+class HomePage(DashboardPage):
+    def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
+        super().__init__(ctx, _("Here is what you have given."))
+        warning = data_folder_warning(ctx.workspace.data_dir)
+        self.warning = QLabel(warning or "")
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "error")
+        self.body.addWidget(self.warning)
+        self.warning.setVisible(bool(warning))
+        self.add_figures(
+            {
+                "month": _("hours this month"),
+                "total": _("hours in total"),
+                "meetings": _("meetings"),
+                "products": _("products you helped make"),
+            }
+        )
+        self.add_actions(
+            [
+                ("add_time", _("Add my time"), "clock"),
+                ("add_expense", _("Add an expense"), "expense"),
+                ("records", _("My records"), "records"),
+                ("certificate", _("My certificate"), "certificate"),
+                ("send", _("Send my records"), "send"),
+                ("settings", _("Settings and help"), "settings"),
+            ],
+            actions,
+        )
         self.more_links: list[LinkButton] = []
         self.links: dict[str, LinkButton] = {}
         for key, text in (
@@ -100,20 +136,13 @@ class HomePage(Page):
             self.more_links.append(link)
             self.links[key] = link
         self.set_tab_order([*self.actions.values(), *self.more_links])
-        ctx.records_changed.append(self.refresh)
-        self.refresh()
+        self.keep_figures_fresh(lambda: ctx.call(home_figures), self.show_figures)
 
     def first_focus(self) -> QWidget | None:
         return self.actions["add_time"]
 
-    def on_shown(self) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        self._figures.refresh()
-
-    def _failed(self, problem: Exception) -> None:
-        self.hint.setText(_("Your figures could not be shown just now."))
+    def failure_text(self) -> str:
+        return _("Your figures could not be shown just now.")
 
     def show_figures(self, figures: HomeFigures) -> None:
         self.heading.setText(
