@@ -199,8 +199,8 @@ def data_files() -> list[tuple[str, str]]:
 
 
 def hidden_imports() -> list[str]:
-    """Modules reached only by name: the window (``ui.app``, loaded by the command
-    line), what the migration scripts (loaded from files by Alembic) import, and the
+    """Modules reached only by name: the pages (each loaded the first time it is shown),
+    what the migration scripts (loaded from files by Alembic) import, and the
     barcode modules ReportLab imports by name when it draws the certificate's QR code."""
     from PyInstaller.utils.hooks import collect_submodules  # type: ignore[import-untyped]
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from bench.harness import Result, print_table
 from desktop_app import exchange
-from desktop_app.db import PRAGMAS, open_database
 from desktop_app.exchange import container
 from desktop_app.model import Role
-from desktop_app.paths import database_path
 from desktop_app.services import profile
+from desktop_app.storage.db import PRAGMAS, open_database
+from desktop_app.storage.paths import database_path
 
 TARGET_S = 5.0
 TARGET_RATIO = 5.0

@@ -23,7 +23,6 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import LongTable, SimpleDocTemplate, Table
 
 from bench.harness import Result, median_time, print_table
-from desktop_app.db import open_database
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind, CompensationUnit, Role
 from desktop_app.reports.certificate import certificate_pdf
@@ -32,6 +31,7 @@ from desktop_app.reports.statement import statement_pdf
 from desktop_app.services import activities, profile
 from desktop_app.services.certificates import issue_certificate
 from desktop_app.services.projects import change_project, default_project
+from desktop_app.storage.db import open_database
 
 CERTIFICATE_TARGET_S = 0.3
 STATEMENT_TARGET_S = 0.5

@@ -17,10 +17,10 @@ from itertools import count
 from pathlib import Path
 
 from bench.harness import Result, median_time, print_table
-from desktop_app.db import PRAGMAS
 from desktop_app.model import ActivityKind, Role
 from desktop_app.services import activities, profile
-from desktop_app.workspace import Workspace
+from desktop_app.storage.db import PRAGMAS
+from desktop_app.storage.workspace import Workspace
 
 TARGET_S = 0.005
 

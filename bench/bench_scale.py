@@ -69,7 +69,7 @@ def _hwm(status: str) -> float:
 
 
 def _raw(path: Path) -> sqlite3.Connection:
-    from desktop_app.db import PRAGMAS
+    from desktop_app.storage.db import PRAGMAS
 
     con = sqlite3.connect(path)
     for pragma in PRAGMAS:
@@ -130,10 +130,10 @@ def work(folder: Path, repeat: int) -> list[dict[str, object]]:
     from PySide6.QtWidgets import QApplication
 
     from bench.generate import LAST_DAY
-    from desktop_app.db import open_database
     from desktop_app.reports.project_report import project_report_pdf
     from desktop_app.services import home, profile, projects, records
     from desktop_app.services.summaries import hours_by_month, per_partner, summarise
+    from desktop_app.storage.db import open_database
     from ui.records_model import RecordsModel
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -41,7 +41,7 @@ APP = """
 import os, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from desktop_app.workspace import Workspace
+from desktop_app.storage.workspace import Workspace
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow

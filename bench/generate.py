@@ -24,7 +24,6 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from desktop_app.db import open_database
 from desktop_app.model import (
     Activity,
     ActivityKind,
@@ -41,6 +40,7 @@ from desktop_app.model import (
 )
 from desktop_app.services import lifecycle, products, profile
 from desktop_app.services.projects import change_project, default_project
+from desktop_app.storage.db import open_database
 
 SEED = 20_240_501
 #: The last day with entries; the figures do not depend on the day the bench runs.

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from bench.generate import generate
-from desktop_app.workspace import Workspace
+from desktop_app.storage.workspace import Workspace
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.commands import MODULES
 from desktop_app.commands.common import data_dir_of
-from desktop_app.commands.launch import launch_gui
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.logs import bug_report
@@ -74,7 +74,19 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+#: Opens the window on a data folder and returns its exit status. The app package passes it
+#: in (``ui.launcher``); the core itself has no way into the window.
+WindowOpener = Callable[[Path], int]
+
+
+def no_window(data_dir: Path) -> int:
+    raise UserFacingError(
+        _("This copy of Partner Log has no window."),
+        _("Choose a command. For help, run: partner-log --help"),
+    )
+
+
+def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_window) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -89,10 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_path = configure_logging(data_dir_of(args))
     except OSError:
         log_path = None
+    args.open_window = open_window
     run = getattr(args, "run", None)
     try:
         if run is None:
-            return launch_gui(data_dir_of(args))
+            return open_window(data_dir_of(args))
         status: int = run(args)
         return status
     except UserFacingError as problem:

@@ -9,7 +9,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from desktop_app.paths import ensure_private_dir, log_dir
+from desktop_app.storage.paths import ensure_private_dir, log_dir
 
 LOG_FILE = "partner-log.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.db import SCHEMA_HEAD, Database, open_database, read_schema_revision
 from desktop_app.i18n import _
-from desktop_app.paths import database_path
+from desktop_app.storage.db import SCHEMA_HEAD, Database, open_database, read_schema_revision
+from desktop_app.storage.paths import database_path
 
 #: Vietnamese and Chinese letters, so the PDF needs every embedded fallback font.
 PARTNER_NAME = "Self-test Partner Nguyễn 李"
@@ -144,7 +144,7 @@ def _exchange(run: _Run) -> str:
 
 
 def _integrity(run: _Run) -> str:
-    from desktop_app.backup import integrity_problems
+    from desktop_app.storage.backup import integrity_problems
 
     run.close()  # check the files as they rest on disk
     for name in ("partner", "coordinator"):

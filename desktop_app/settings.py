@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app.atomic import atomic_write_bytes
 from desktop_app.i18n import N_
+from desktop_app.storage.atomic import atomic_write_bytes
 
 log = logging.getLogger("partner_log.settings")
 FILE_NAME = "settings.json"

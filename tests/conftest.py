@@ -11,10 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from desktop_app.db import Database, open_database  # noqa: E402
 from desktop_app.model import Project, Role  # noqa: E402
 from desktop_app.services import profile  # noqa: E402
 from desktop_app.services.projects import default_project  # noqa: E402
+from desktop_app.storage.db import Database, open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

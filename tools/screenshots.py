@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import Role
-from desktop_app.workspace import Workspace
+from desktop_app.storage.workspace import Workspace
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, set_language
-from desktop_app.integrity import DamagedDatabase, start_afresh
-from desktop_app.restore import restore_backup
 from desktop_app.settings import Settings
-from desktop_app.workspace import Workspace
+from desktop_app.storage.integrity import DamagedDatabase, start_afresh
+from desktop_app.storage.restore import restore_backup
+from desktop_app.storage.workspace import Workspace
 from ui.context import AppContext, problem_text
 from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts

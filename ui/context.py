@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.errors import UserFacingError
 from desktop_app.settings import Settings
-from desktop_app.workspace import Workspace
+from desktop_app.storage.workspace import Workspace
 from ui.drafts import Drafts
 
 if TYPE_CHECKING:

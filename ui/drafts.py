@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from desktop_app.atomic import atomic_write_bytes
+from desktop_app.storage.atomic import atomic_write_bytes
 
 log = logging.getLogger("partner_log.ui.drafts")
 

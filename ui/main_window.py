@@ -10,10 +10,10 @@ from types import ModuleType
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from desktop_app.backup import backup_if_changed
 from desktop_app.i18n import _
 from desktop_app.model import Role
 from desktop_app.services import profile
+from desktop_app.storage.backup import backup_if_changed
 from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.operations import run_in_background

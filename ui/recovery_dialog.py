@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.integrity import DamagedDatabase
+from desktop_app.storage.integrity import DamagedDatabase
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 
 RESTORE, START_AFRESH, CLOSE = "restore", "start_afresh", "close"

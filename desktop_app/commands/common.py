@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop_app.db import open_database
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from desktop_app.paths import database_path, resolve_data_dir
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import database_path, resolve_data_dir
 
 
 def parse_date(text: str) -> date:

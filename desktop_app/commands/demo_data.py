@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import demo
-from desktop_app.commands.launch import launch_gui
-from desktop_app.db import open_database
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import Role
-from desktop_app.paths import DEMO_MARKER, database_path, default_demo_dir, ensure_private_dir
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import (
+    DEMO_MARKER,
+    database_path,
+    default_demo_dir,
+    ensure_private_dir,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -74,4 +78,5 @@ def run(args: argparse.Namespace) -> int:
     print(_("The example records are in {folder}").format(folder=folder))
     if args.no_gui:
         return 0
-    return launch_gui(folder)
+    status: int = args.open_window(folder)
+    return status

@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.backup import backup_file, integrity_problems, snapshot
 from desktop_app.commands.common import data_dir_of, existing_database
-from desktop_app.db import open_database
 from desktop_app.i18n import _
-from desktop_app.paths import database_path
+from desktop_app.storage.backup import backup_file, integrity_problems, snapshot
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import database_path
 
 
 def register(subparsers: Any) -> None:

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.backup import BackupInfo, describe_backup, list_backups, newest_good_backup
 from desktop_app.commands.common import data_dir_of
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.i18n import N_, _
-from desktop_app.instance_lock import InstanceLock
-from desktop_app.restore import restore_backup
+from desktop_app.storage.backup import BackupInfo, describe_backup, list_backups, newest_good_backup
+from desktop_app.storage.instance_lock import InstanceLock
+from desktop_app.storage.restore import restore_backup
 
 COUNT_LABELS = {
     "activity": N_("time entries"),

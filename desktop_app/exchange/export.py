@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.atomic import atomic_write_bytes
 from desktop_app.errors import InvalidInput
 from desktop_app.exchange import container, store
 from desktop_app.exchange.fields import META, MOMENT, to_wire
@@ -50,6 +49,7 @@ from desktop_app.model import (
     utcnow,
 )
 from desktop_app.services import profile
+from desktop_app.storage.atomic import atomic_write_bytes
 
 LAST_SENT = "last_sent_at"
 SENT_REFLECTIONS = "sent_reflection_ids"

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.atomic import atomic_write, atomic_write_bytes
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import (
@@ -30,6 +29,7 @@ from desktop_app.model import (
     Project,
     ReviewStatus,
 )
+from desktop_app.storage.atomic import atomic_write, atomic_write_bytes
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COUNTED = (ReviewStatus.APPROVED, ReviewStatus.PAID)

@@ -20,7 +20,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.backup import snapshot
 from desktop_app.exchange import document
 from desktop_app.exchange.document import ExchangeFile
 from desktop_app.exchange.errors import (
@@ -33,6 +32,7 @@ from desktop_app.exchange.merge import Counts, Planner
 from desktop_app.i18n import _
 from desktop_app.model import Person, Project, ProjectLink, Role
 from desktop_app.services import lifecycle, profile
+from desktop_app.storage.backup import snapshot
 
 log = logging.getLogger("partner_log.exchange")
 

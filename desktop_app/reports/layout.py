@@ -18,10 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.atomic import atomic_write_bytes
 from desktop_app.i18n import _
 from desktop_app.reports import fonts, text
 from desktop_app.reports.formatting import long_date
+from desktop_app.storage.atomic import atomic_write_bytes
 
 PAGE = LETTER
 MARGIN = 22 * mm

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import Expense, ExpenseCategory, Person, Project, ReviewStatus, new_id
-from desktop_app.paths import ensure_private_dir, receipts_dir
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
@@ -25,6 +24,7 @@ from desktop_app.services.validation import (
     check_date,
     clean_text,
 )
+from desktop_app.storage.paths import ensure_private_dir, receipts_dir
 
 RECEIPT_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".heic", ".webp", ".tif", ".tiff"}
 MAX_RECEIPT_BYTES = 25 * 1024 * 1024

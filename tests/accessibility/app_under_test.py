@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import ActivityKind, Role
-from desktop_app.paths import database_path
-from desktop_app.workspace import Workspace
+from desktop_app.storage.paths import database_path
+from desktop_app.storage.workspace import Workspace
 from ui import page_tour
 from ui.app import make_context
 from ui.context import AppContext

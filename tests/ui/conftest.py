@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app import demo
 from desktop_app.model import Role
 from desktop_app.services import profile
-from desktop_app.workspace import Workspace
+from desktop_app.storage.workspace import Workspace
+from tests.helpers.screens import Opener
 from ui.app import make_context
 from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
-from ui.widgets.page import Page
-
-Opener = Callable[..., tuple[AppContext, MainWindow]]
 
 
 @pytest.fixture
@@ -50,26 +47,3 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
     yield opener
     for workspace in opened:
         workspace.close()
-
-
-def current(ctx: AppContext) -> Page:
-    page = ctx.nav.current
-    assert page is not None
-    return page
-
-
-def settle(qtbot: QtBot) -> None:
-    """Let queued work (focus changes, background results) run."""
-    qtbot.wait(30)
-
-
-def focusable(page: QWidget) -> list[QWidget]:
-    """Controls the Tab key can reach (the text box inside a spin box is part of it)."""
-    return [
-        w
-        for w in page.findChildren(QWidget)
-        if w.isVisibleTo(page)
-        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and w.isEnabled()
-        and not isinstance(w.parent(), QAbstractSpinBox)
-    ]

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities
-from tests.ui.conftest import Opener, current, settle
+from tests.helpers.screens import Opener, current, settle
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.add_time.steps import HowLongPage, WhenPage
 from ui.pages.home import HomePage

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.backup import list_backups
-from desktop_app.db import open_database
 from desktop_app.model import Role
-from desktop_app.paths import database_path
 from desktop_app.services import activities, profile
-from tests.ui.conftest import Opener, current
+from desktop_app.storage.backup import list_backups
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import database_path
+from tests.helpers.screens import Opener, current
 from ui import app as app_module
 from ui.page_tour import visit
 from ui.pages.backups import BackupsPage, RestoreConfirmPage
@@ -33,7 +33,7 @@ def _records_with_a_backup(data_dir: Path) -> None:
         profile.setup(session, Role.PARTNER, "Ana", project_name="Pain care")
         activities.record_activity(session, date=date(2024, 1, 5), minutes=45, kind="writing")
     database.close()
-    from desktop_app.backup import snapshot
+    from desktop_app.storage.backup import snapshot
 
     snapshot(data_dir, database_path(data_dir), "on-request")
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ReviewStatus, Role
 from desktop_app.services import activities, profile
-from desktop_app.workspace import Workspace
-from tests.ui.conftest import Opener, current
+from desktop_app.storage.workspace import Workspace
+from tests.helpers.screens import Opener, current
 from ui.app import make_context
 from ui.file_dialogs import FileDialogs
 from ui.main_window import MainWindow

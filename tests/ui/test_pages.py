@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind, PaymentChoice, Role
 from desktop_app.services import activities, expenses, products, profile, reflections
-from tests.ui.conftest import Opener, current, settle
+from tests.helpers.screens import Opener, current, settle
 from ui.page_tour import visit, visit_setup
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.entry_detail import EntryDetailPage

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.backup import BackupInfo, list_backups
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, ngettext
+from desktop_app.storage.backup import BackupInfo, list_backups
 from ui.context import AppContext, problem_text
 from ui.formatting import long_date
 from ui.operations import Operation, run_in_background

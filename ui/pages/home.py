@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.disk_safety import data_folder_warning
 from desktop_app.i18n import _
 from desktop_app.services.home import HomeFigures, home_figures
+from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
 from ui.formatting import hours
 from ui.operations import Refresher

@@ -14,7 +14,7 @@ import pytest
 from desktop_app import exchange
 from desktop_app.exchange import container, strict_json
 from desktop_app.exchange.errors import BadExchangeFile
-from tests.desktop_app.exchange.conftest import Site, add_time
+from tests.helpers.sites import Site, add_time
 
 
 def zip_of(members: dict[str, bytes]) -> bytes:

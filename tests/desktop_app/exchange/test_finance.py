@@ -13,7 +13,7 @@ from desktop_app.exchange import finance
 from desktop_app.model import ActivityKind, ReviewStatus, Role
 from desktop_app.services import activities, payments, profile
 from desktop_app.services.projects import find_project
-from tests.desktop_app.exchange.conftest import Site
+from tests.helpers.sites import Site
 
 SNEAKY = '=HYPERLINK("x")'
 

@@ -21,7 +21,7 @@ from desktop_app.exchange.export import partner_data
 from desktop_app.model import Activity, ReviewStatus, Role
 from desktop_app.services import activities, reflections, review
 from desktop_app.services.projects import find_project
-from tests.desktop_app.exchange.conftest import Site, add_time
+from tests.helpers.sites import Site, add_time
 
 
 def send(site: Site, folder: Path, **kwargs: object) -> Path:

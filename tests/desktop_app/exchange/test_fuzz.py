@@ -14,7 +14,7 @@ from desktop_app.exchange import document
 from desktop_app.exchange.errors import BadExchangeFile
 from desktop_app.model import Role
 from desktop_app.services.projects import create_project
-from tests.desktop_app.exchange.conftest import Site, add_time
+from tests.helpers.sites import Site, add_time
 
 _VALID: dict[str, bytes] = {}
 WITH_FIXTURE = [HealthCheck.function_scoped_fixture]

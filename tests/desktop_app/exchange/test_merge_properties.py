@@ -19,7 +19,7 @@ from desktop_app.exchange.tables import ACTIVITY
 from desktop_app.model import Activity, ActivityKind, Role
 from desktop_app.services import activities, review
 from desktop_app.services.projects import create_project
-from tests.desktop_app.exchange.conftest import Site
+from tests.helpers.sites import Site
 
 
 def _import(site: Site, path: Path) -> None:

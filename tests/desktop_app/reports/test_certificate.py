@@ -13,7 +13,7 @@ from desktop_app.reports.certificate import certificate_pdf, make_certificate
 from desktop_app.services import activities, products, profile, reflections
 from desktop_app.services.certificates import issue_certificate
 from desktop_app.services.summaries import summarise
-from tests.desktop_app.reports.conftest import (
+from tests.helpers.pdf import (
     flat,
     font_resources,
     metadata,

@@ -10,7 +10,7 @@ from desktop_app.model import Project
 from desktop_app.reports.project_report import project_report_pdf
 from desktop_app.services import reflections
 from desktop_app.services.projects import default_project
-from tests.desktop_app.reports.conftest import flat, font_resources, metadata, pdf_text, squeeze
+from tests.helpers.pdf import flat, font_resources, metadata, pdf_text, squeeze
 
 
 def test_demo_report_shows_the_reference_results(demo_session: Session) -> None:

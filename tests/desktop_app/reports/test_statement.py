@@ -17,7 +17,7 @@ from desktop_app.model import (
 from desktop_app.reports.statement import statement_pdf
 from desktop_app.services import activities, expenses, profile
 from desktop_app.services.projects import change_project, default_project
-from tests.desktop_app.reports.conftest import flat, font_resources, page_count, pdf_text
+from tests.helpers.pdf import flat, font_resources, page_count, pdf_text
 
 
 def test_demo_statement_claims_only_what_is_not_yet_paid(demo_session: Session) -> None:

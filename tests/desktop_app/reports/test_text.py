@@ -17,7 +17,7 @@ from desktop_app.reports.text import markup, runs
 from desktop_app.services import activities, products, profile, reflections
 from desktop_app.services.certificates import issue_certificate
 from desktop_app.services.projects import create_project
-from tests.desktop_app.reports.conftest import pdf_text, squeeze
+from tests.helpers.pdf import pdf_text, squeeze
 
 
 def test_markup_escapes_and_switches_face_only_where_needed() -> None:

@@ -16,17 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import atomic
-from desktop_app.atomic import atomic_write, atomic_write_bytes
-from desktop_app.backup import integrity_problems
-from desktop_app.db import open_database
 from desktop_app.model import Role
-from desktop_app.paths import database_path
 from desktop_app.services import profile
+from desktop_app.storage import atomic
+from desktop_app.storage.atomic import atomic_write, atomic_write_bytes
+from desktop_app.storage.backup import integrity_problems
+from desktop_app.storage.db import open_database
+from desktop_app.storage.paths import database_path
 
 ROUNDS = 50
 WRITER = Path(__file__).with_name("crash_writer.py")
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class _Writer:

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
-from tests.desktop_app.reports.conftest import flat, pdf_text
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers.cli import run
+from tests.helpers.pdf import flat, pdf_text
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from desktop_app.backup import snapshot
-from desktop_app.db import Database, open_database
-from desktop_app.instance_lock import InstanceLock
 from desktop_app.logs import configure as configure_logging
-from desktop_app.restore import RestoreResult, restore_backup
+from desktop_app.storage.backup import snapshot
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.instance_lock import InstanceLock
+from desktop_app.storage.restore import RestoreResult, restore_backup
 
 P = ParamSpec("P")
 T = TypeVar("T")

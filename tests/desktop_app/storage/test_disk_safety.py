@@ -6,7 +6,12 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from desktop_app.disk_safety import cloud_folder, data_folder_warning, mount_type, storage_warning
+from desktop_app.storage.disk_safety import (
+    cloud_folder,
+    data_folder_warning,
+    mount_type,
+    storage_warning,
+)
 
 MOUNTS = """\
 sysfs /sys sysfs rw,nosuid 0 0

@@ -12,11 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from desktop_app import db as db_module
-from desktop_app.db import SCHEMA_HEAD, known_revisions, open_database
 from desktop_app.errors import NewerDatabase, UserFacingError
 from desktop_app.model import Base
-from desktop_app.paths import backups_dir, database_path
+from desktop_app.storage import db as db_module
+from desktop_app.storage.db import SCHEMA_HEAD, known_revisions, open_database
+from desktop_app.storage.paths import backups_dir, database_path
 
 
 def _digest(path: Path) -> str:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.backup import (
+from desktop_app.model import ActivityKind, Role
+from desktop_app.services import profile
+from desktop_app.services.activities import delete_activity, record_activity
+from desktop_app.storage.backup import (
     backup_if_changed,
     integrity_problems,
     list_backups,
@@ -17,12 +20,9 @@ from desktop_app.backup import (
     snapshot,
     thin_backups,
 )
-from desktop_app.backup_thinning import backups_to_remove
-from desktop_app.db import Database, open_database
-from desktop_app.model import ActivityKind, Role
-from desktop_app.paths import backups_dir, database_path
-from desktop_app.services import profile
-from desktop_app.services.activities import delete_activity, record_activity
+from desktop_app.storage.backup_thinning import backups_to_remove
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.paths import backups_dir, database_path
 
 NOW = datetime(2025, 3, 20, 15, 0)
 

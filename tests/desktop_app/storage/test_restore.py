@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.backup import integrity_problems, snapshot
 from desktop_app.cli import main
-from desktop_app.db import open_database
 from desktop_app.errors import UserFacingError
-from desktop_app.instance_lock import InstanceLock
 from desktop_app.model import ActivityKind, Role
-from desktop_app.paths import backups_dir, database_path
-from desktop_app.restore import restore_backup
 from desktop_app.services import profile
 from desktop_app.services.activities import record_activity
+from desktop_app.storage.backup import integrity_problems, snapshot
+from desktop_app.storage.db import open_database
+from desktop_app.storage.instance_lock import InstanceLock
+from desktop_app.storage.paths import backups_dir, database_path
+from desktop_app.storage.restore import restore_backup
 
 
 def _save(data_dir: Path, entries: int) -> None:

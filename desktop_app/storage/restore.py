@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.atomic import sync_dir
-from desktop_app.backup import STAMP_FORMAT, backup_file, integrity_problems
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from desktop_app.integrity import SIDE_FILES, is_damage, keep_damaged, resolve_damage
-from desktop_app.paths import backups_dir, database_path, ensure_private_dir
+from desktop_app.storage.atomic import sync_dir
+from desktop_app.storage.backup import STAMP_FORMAT, backup_file, integrity_problems
+from desktop_app.storage.integrity import SIDE_FILES, is_damage, keep_damaged, resolve_damage
+from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.restore")
 

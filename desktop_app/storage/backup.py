@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.atomic import atomic_write_bytes, sync_dir
-from desktop_app.backup_thinning import backups_to_remove
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import N_, _
-from desktop_app.paths import backups_dir, database_path, ensure_private_dir
+from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
+from desktop_app.storage.backup_thinning import backups_to_remove
+from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.backup")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import DataFolderBusy
-from desktop_app.instance_lock import InstanceLock
+from desktop_app.storage.instance_lock import InstanceLock
 
 
 def test_a_second_window_gets_a_clear_message(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ def test_a_lock_left_by_a_crashed_app_does_not_block(tmp_path: Path) -> None:
                 f"""
                 import sys, time
                 from pathlib import Path
-                from desktop_app.instance_lock import InstanceLock
+                from desktop_app.storage.instance_lock import InstanceLock
                 InstanceLock(Path({str(tmp_path)!r})).acquire()
                 print("locked", flush=True)
                 time.sleep(60)
@@ -42,7 +42,7 @@ def test_a_lock_left_by_a_crashed_app_does_not_block(tmp_path: Path) -> None:
         ],
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert holder.stdout is not None
     assert holder.stdout.readline().strip() == "locked"

@@ -18,11 +18,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.atomic import atomic_write_bytes, sync_dir
-from desktop_app.backup import BackupInfo, newest_good_backup, reading_uri
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from desktop_app.paths import database_path, ensure_private_dir
+from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
+from desktop_app.storage.backup import BackupInfo, newest_good_backup, reading_uri
+from desktop_app.storage.paths import database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.integrity")
 

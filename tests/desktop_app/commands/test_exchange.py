@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests.helpers.cli import run
 
 
 @pytest.fixture

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import db as db_module
-from desktop_app.backup import integrity_problems
-from desktop_app.db import SCHEMA_HEAD, open_database
 from desktop_app.errors import UserFacingError
-from desktop_app.paths import backups_dir, database_path
+from desktop_app.storage import db as db_module
+from desktop_app.storage.backup import integrity_problems
+from desktop_app.storage.db import SCHEMA_HEAD, open_database
+from desktop_app.storage.paths import backups_dir, database_path
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "schemas"
 RELEASED = sorted(FIXTURES.glob("schema-*.sqlite3"))
 
 TableHashes = dict[str, tuple[int, str]]

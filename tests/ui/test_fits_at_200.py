@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import Opener, open_app  # noqa: F401 (the fixture)
+from tests.helpers.screens import Opener
 from ui import page_tour
 from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.page import Page
@@ -101,7 +101,7 @@ if getattr(page_tour, "COORDINATOR_STOPS", None):
 @pytest.mark.parametrize("tour", list(TOURS))
 def test_every_page_fits_the_smallest_window_at_200_percent(
     qtbot: QtBot,
-    open_app: Opener,  # noqa: F811 (the fixture)
+    open_app: Opener,
     tour: str,
 ) -> None:
     setup, stops = TOURS[tour]
@@ -125,7 +125,7 @@ def test_every_page_fits_the_smallest_window_at_200_percent(
 
 def test_first_run_pages_fit_the_smallest_window_at_200_percent(
     qtbot: QtBot,
-    open_app: Opener,  # noqa: F811 (the fixture)
+    open_app: Opener,
 ) -> None:
     ctx, window = open_app(None)
     window.resize(window.minimumSize())
@@ -143,7 +143,7 @@ def test_first_run_pages_fit_the_smallest_window_at_200_percent(
 
 def test_the_fit_check_sees_a_control_past_the_edge(
     qtbot: QtBot,
-    open_app: Opener,  # noqa: F811 (the fixture)
+    open_app: Opener,
 ) -> None:
     ctx, window = open_app()
     window.resize(window.minimumSize())

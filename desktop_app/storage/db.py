@@ -18,18 +18,18 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from desktop_app.backup import snapshot
 from desktop_app.errors import NewerDatabase, UserFacingError
 from desktop_app.i18n import _
-from desktop_app.integrity import check_on_open
-from desktop_app.paths import database_path, ensure_private_dir
+from desktop_app.storage.backup import snapshot
+from desktop_app.storage.integrity import check_on_open
+from desktop_app.storage.paths import database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.db")
 
 #: The newest schema revision this version of the app knows (a test checks it matches
 #: Alembic's head). Starting on an up-to-date database then needs no Alembic import.
 SCHEMA_HEAD = "0004"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
 PRAGMAS = (
@@ -212,7 +212,7 @@ def open_database(data_dir: Path) -> Database:
 
     A database from a newer version of Partner Log is refused and left untouched. An
     older one is backed up before it is upgraded. A damaged one is kept aside and
-    ``DamagedDatabase`` is raised (see ``desktop_app.integrity``).
+    ``DamagedDatabase`` is raised (see ``desktop_app.storage.integrity``).
     """
     ensure_private_dir(data_dir)
     path = database_path(data_dir)

@@ -13,9 +13,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop_app.db import open_database
 from desktop_app.model import ActivityKind
 from desktop_app.services.activities import record_activity
+from desktop_app.storage.db import open_database
 
 
 def save_until_killed(data_dir: Path) -> None:

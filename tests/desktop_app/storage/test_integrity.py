@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import integrity
-from desktop_app.backup import snapshot
-from desktop_app.db import open_database
 from desktop_app.errors import UserFacingError
-from desktop_app.integrity import DamagedDatabase, damaged_dir, start_afresh
 from desktop_app.model import ActivityKind, Role
-from desktop_app.paths import database_path
-from desktop_app.restore import restore_backup
 from desktop_app.services import profile
 from desktop_app.services.activities import record_activity
+from desktop_app.storage import integrity
+from desktop_app.storage.backup import snapshot
+from desktop_app.storage.db import open_database
+from desktop_app.storage.integrity import DamagedDatabase, damaged_dir, start_afresh
+from desktop_app.storage.paths import database_path
+from desktop_app.storage.restore import restore_backup
 
 
 def _records_with_backup(data_dir: Path, entries: int = 40) -> Path:

@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import build_parser, main
-from desktop_app.paths import DEMO_MARKER, database_path, default_data_dir, default_demo_dir
+from desktop_app.storage.paths import DEMO_MARKER, database_path, default_data_dir, default_demo_dir
+from tests.helpers.cli import run
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -261,15 +256,6 @@ def test_every_subcommand_explains_itself(capsys: pytest.CaptureFixture[str]) ->
         assert "usage: partner-log" in out and len(out.splitlines()) > 3, name
 
 
-def test_the_app_without_a_screen_says_what_to_do(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        monkeypatch.delenv(name, raising=False)
-    status, _out, err = run(capsys, "--data-dir", str(tmp_path / "x"))
-    assert status == 1 and "no screen" in err and "xvfb-run" in err
-
-
 def test_unexpected_failures_are_calm_and_logged_without_contents(
     folder: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -301,7 +287,7 @@ def test_unexpected_failures_are_calm_and_logged_without_contents(
 def test_installed_command_and_python_dash_m_both_work(tmp_path: Path) -> None:
     env = {**os.environ, "PARTNER_LOG_HOME": str(tmp_path / "env-home")}
     script = Path(sys.executable).with_name("partner-log")
-    for command in ([str(script)], [sys.executable, "-m", "desktop_app"]):
+    for command in ([str(script)], [sys.executable, "-m", "ui"]):
         result = subprocess.run(
             [*command, "setup", "--role", "coordinator", "--name", "Kim"],
             env=env,
