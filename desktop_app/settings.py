@@ -48,7 +48,6 @@ OPTIONS: tuple[Option, ...] = (
     Option("text_scale", 1.0, N_("Text size"), minimum=1.0, maximum=2.0),
     Option("high_contrast", False, N_("High contrast")),
     Option("language", "en", N_("Language"), choices=("en", "es")),
-    Option("role", "partner", N_("I use Partner Log as"), choices=("partner", "coordinator")),
 )
 _BY_KEY = {option.key: option for option in OPTIONS}
 

@@ -35,7 +35,8 @@ def test_first_run_setup_asks_one_thing_at_a_time(qtbot: QtBot, open_app: Opener
         Role.PARTNER,
         PaymentChoice.PAID,
     )
-    assert ctx.settings.get("role") == "partner"
+    here = ctx.call(profile.installation)
+    assert here is not None and here.role == Role.PARTNER
 
 
 def test_setup_refuses_an_empty_name(qtbot: QtBot, open_app: Opener) -> None:

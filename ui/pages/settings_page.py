@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
@@ -25,7 +23,7 @@ from ui.widgets.text_size import TextSizeControl
 
 
 class SettingsPage(Page):
-    def __init__(self, ctx: AppContext, on_role_changed: Callable[[], None] | None = None) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(_("Settings and help"), back_text=_("Back to home"))
         self.ctx = ctx
         me = ctx.call(profile.owner)

@@ -195,5 +195,4 @@ class SetupFlow:
             if page is not None:
                 page.show_problems([("", problem_text(problem))])
             return
-        self.ctx.settings.set("role", a["role"])
         self.on_done()
