@@ -28,7 +28,7 @@ from ui.window_state import WindowState
 def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     """Everything the screens share, with the theme applied from the saved settings."""
     settings = Settings.load(workspace.data_dir)
-    set_language(settings.get("language"))
+    set_language(settings.val.language)
     ctx = AppContext(
         workspace=workspace,
         settings=settings,
@@ -37,9 +37,9 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     )
 
     def restyle() -> None:
-        high_contrast = bool(settings.get("high_contrast"))
+        high_contrast = settings.val.high_contrast
         set_icon_colour(palette_for(high_contrast).text)
-        apply_theme(app, high_contrast, float(settings.get("text_scale")))
+        apply_theme(app, high_contrast, settings.val.text_scale)
 
     ctx.restyle = restyle
     restyle()

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
     def _settings(self) -> None:
         from ui.pages.settings_page import SettingsPage
 
-        self.ctx.nav.push(SettingsPage(self.ctx, on_role_changed=self.show_start))
+        self.ctx.nav.push(SettingsPage(self.ctx))
 
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx

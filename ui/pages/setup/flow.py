@@ -12,6 +12,7 @@ from desktop_app.i18n import N_, _
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
+from desktop_app.settings import Preferences
 from ui.context import AppContext, problem_text
 from ui.pages.add_time.steps import TilePage
 from ui.widgets.buttons import SecondaryButton
@@ -100,14 +101,15 @@ class TextSizePage(Page):
             continue_text=_("Finish setting up"),
             back_text="",
         )
-        self.control = TextSizeControl(ctx.settings.get("text_scale"))
-        self.add_field("text_scale", LabelledField(_("Text size"), self.control))
+        option = Preferences.text_scale
+        self.control = TextSizeControl(ctx.settings.val.text_scale)
+        self.add_field(option.key, LabelledField(_(option.title), self.control))
         self.preview = QLabel(_("This is how your words will look."))
         self.preview.setWordWrap(True)
         self.body.addWidget(self.preview)
 
         def changed(scale: float) -> None:
-            ctx.settings.set("text_scale", scale)
+            ctx.settings.set(Preferences.text_scale, scale)
             ctx.restyle()
 
         self.control.changed.connect(changed)
@@ -195,5 +197,4 @@ class SetupFlow:
             if page is not None:
                 page.show_problems([("", problem_text(problem))])
             return
-        self.ctx.settings.set("role", a["role"])
         self.on_done()
