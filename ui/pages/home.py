@@ -13,7 +13,7 @@ from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
 from ui.formatting import hours
-from ui.operations import Refresher
+from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
 
@@ -77,7 +77,7 @@ class DashboardPage(Page):
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""
-        self._figures = Refresher(self, work, show, self._failed)
+        self._figures = Operation(self, work, show, self._failed)
         self.ctx.records_changed.append(self.refresh)
         self.refresh()
 
@@ -85,7 +85,7 @@ class DashboardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self._figures.refresh()
+        self._figures.start()
 
     def _failed(self, problem: Exception) -> None:
         self.hint.setText(self.failure_text())
