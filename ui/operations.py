@@ -8,21 +8,20 @@ big queries). The work itself never touches a widget.
 - Anything that takes longer than half a second shows a progress indicator.
 - Started again while it runs, it runs once more afterwards instead of overlapping, so
   what a page shows is never older than the last change to the records.
+- Without an ``on_error``, a failure goes to the page's ``show_failure``: a problem the
+  person can fix is shown on the page, a bug goes to the crash dialog.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.errors import UserFacingError
-from desktop_app.logs import bug_report
+from ui.widgets.page import Page
 
-log = logging.getLogger("partner_log.ui.operations")
 PROGRESS_AFTER_MS = 500
 
 
@@ -57,6 +56,7 @@ class Operation(QObject):
     """Background work for ``parent``, run by ``start()``; keep a reference to it.
 
     ``on_done`` gets the result and ``on_error`` the exception, both on the UI thread.
+    Without ``on_error``, ``parent`` must be a ``Page``, and its ``show_failure`` is used.
     """
 
     finished = Signal()
@@ -66,10 +66,14 @@ class Operation(QObject):
         parent: QWidget,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
+        on_error: Callable[[Exception], None] | None = None,
         progress_text: str = "",
     ) -> None:
         super().__init__(parent)
+        if on_error is None:
+            if not isinstance(parent, Page):
+                raise TypeError("work started outside a page needs its own on_error")
+            on_error = parent.show_failure
         self._parent = parent
         self._work = work
         self._on_done = on_done
@@ -136,8 +140,6 @@ class Operation(QObject):
 
     def _failed(self, problem: Exception) -> None:
         self._finish()
-        if not isinstance(problem, UserFacingError):
-            log.error("background work failed: %s", bug_report(problem))
         self._on_error(problem)
         self._run_again_if_asked()
 
@@ -150,7 +152,7 @@ def run_in_background(
     parent: QWidget,
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
+    on_error: Callable[[Exception], None] | None = None,
     progress_text: str = "",
 ) -> Operation:
     """Start ``work`` on a worker thread; call ``on_done``/``on_error`` on the UI thread."""

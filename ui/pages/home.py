@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
+from desktop_app.logs import bug_report
 from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
@@ -16,6 +18,8 @@ from ui.formatting import hours
 from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
+
+log = logging.getLogger("partner_log.ui.home")
 
 
 class FigureCard(QFrame):
@@ -88,6 +92,9 @@ class DashboardPage(Page):
         self._figures.start()
 
     def _failed(self, problem: Exception) -> None:
+        # The figures are counted again while other pages show, so a failure here must
+        # not take the keyboard or open a dialog: the page says so, the log says where.
+        log.warning("the figures could not be counted: %s", bug_report(problem))
         self.hint.setText(self.failure_text())
 
     def failure_text(self) -> str:
