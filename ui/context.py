@@ -37,4 +37,5 @@ class AppContext:
 
 
 def problem_text(problem: UserFacingError) -> str:
-    return f"{problem.message} {problem.next_step}".strip()
+    """Old name for ``str(problem)``; the settings page still uses it. Use ``str``."""
+    return str(problem)

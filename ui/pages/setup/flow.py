@@ -12,7 +12,7 @@ from desktop_app.i18n import N_, _
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.pages.add_time.steps import TilePage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -193,7 +193,7 @@ class SetupFlow:
         except InvalidInput as problem:
             page = self.ctx.nav.current
             if page is not None:
-                page.show_problems([("", problem_text(problem))])
+                page.show_failure(problem)
             return
         self.ctx.settings.set("role", a["role"])
         self.on_done()
