@@ -13,7 +13,7 @@ from desktop_app.settings import Settings
 from desktop_app.storage.integrity import DamagedDatabase, start_afresh
 from desktop_app.storage.restore import restore_backup
 from desktop_app.storage.workspace import Workspace
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
@@ -61,10 +61,10 @@ def open_workspace(data_dir: Path) -> Workspace | None:
                 else:
                     return None
             except UserFacingError as problem:
-                QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+                QMessageBox.warning(None, _("Partner Log"), str(problem))
                 return None
         except UserFacingError as problem:
-            QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+            QMessageBox.warning(None, _("Partner Log"), str(problem))
             return None
 
 

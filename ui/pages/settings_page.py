@@ -12,7 +12,7 @@ from desktop_app.labels import label
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile, projects
 from desktop_app.settings import Preferences
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
@@ -127,7 +127,7 @@ class SettingsPage(Page):
                 payment_choice=self.payment.currentData(),
             )
         except InvalidInput as problem:
-            self.show_problems([(problem.field or "", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.clear_problems()
         self.saved_note.setText(_("Your details are saved."))
@@ -145,7 +145,7 @@ class SettingsPage(Page):
         try:
             self.ctx.call(projects.create_project, name=self.new_project.text())
         except InvalidInput as problem:
-            self.show_problems([("project", problem_text(problem))])
+            self.show_problems([("project", str(problem))])
             return
         self.clear_problems()
         self.new_project.clear()

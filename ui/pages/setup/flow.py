@@ -13,7 +13,7 @@ from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
 from desktop_app.settings import Preferences
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.pages.add_time.steps import TilePage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -195,6 +195,6 @@ class SetupFlow:
         except InvalidInput as problem:
             page = self.ctx.nav.current
             if page is not None:
-                page.show_problems([("", problem_text(problem))])
+                page.show_failure(problem)
             return
         self.on_done()
