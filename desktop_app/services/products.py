@@ -24,6 +24,7 @@ from desktop_app.model import (
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
+from desktop_app.services.scope import products_in_scope
 from desktop_app.services.validation import (
     MAX_LONG_TEXT,
     MAX_NAME,
@@ -168,16 +169,5 @@ def list_products(
     session: Session, person_id: str | None = None, project_id: str | None = None
 ) -> list[Product]:
     """Live products, optionally only those a person helped with."""
-    query = select(Product).where(Product.deleted_at.is_(None))
-    if project_id:
-        query = query.where(Product.project_id == project_id)
-    if person_id:
-        query = query.where(
-            Product.id.in_(
-                select(ProductContribution.product_id).where(
-                    ProductContribution.person_id == person_id,
-                    ProductContribution.deleted_at.is_(None),
-                )
-            )
-        )
+    query = select(Product).where(products_in_scope(person_id, project_id))
     return list(session.scalars(query.order_by(Product.title)))
