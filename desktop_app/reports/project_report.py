@@ -156,7 +156,7 @@ def project_report_pdf(
         for r in list_reflections(session, project_id=project.id, shared_only=True)
         if r.shared and _in_period(r.date, start, end)
     ]
-    width = layout.PAGE[0] - 2 * layout.MARGIN
+    width = layout.TEXT_WIDTH
     when = period(start or figures.first_date, end or figures.last_date)
     subtitle = " \u00b7 ".join(x for x in (project.organisation, when) if x)
     story: list[Flowable] = [

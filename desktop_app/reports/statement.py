@@ -241,7 +241,7 @@ def statement_pdf(
     activities = list_activities(session, person.id, project.id, start, end)[::-1]
     costs = list_expenses(session, person.id, project.id, start, end)[::-1]
     claim = claim_for(project, person, activities, costs)
-    width = layout.PAGE[0] - 2 * layout.MARGIN
+    width = layout.TEXT_WIDTH
     dates = [a.date for a in activities] + [e.date for e in costs]
     when = period(start or min(dates, default=None), end or max(dates, default=None))
     made_on = made_on or date.today()
