@@ -113,15 +113,7 @@ def create_my_product(session: Session, *, my_role: str = "", **fields: Any) -> 
 
 
 def change_product(session: Session, product_id: str, **changes: object) -> Product:
-    unknown = set(changes) - _CHANGEABLE
-    if unknown:
-        raise TypeError(f"unknown product fields: {sorted(unknown)}")
-    product = lifecycle.get_live(session, Product, product_id, _what())
-    for field, value in changes.items():
-        setattr(product, field, value)
-    _validate(product)
-    lifecycle.touch(session, product)
-    return product
+    return lifecycle.change(session, Product, product_id, _what(), changes, _CHANGEABLE, _validate)
 
 
 def delete_product(session: Session, product_id: str) -> Product:
