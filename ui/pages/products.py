@@ -12,6 +12,7 @@ from desktop_app.model import Audience, Product
 from desktop_app.services import products, profile
 from ui.context import AppContext
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.card_column import CardColumn
 from ui.widgets.page import Page
 
 
@@ -64,7 +65,7 @@ class ProductsPage(Page):
         self.add_button = PrimaryButton(_("Add a product"))
         self.add_button.clicked.connect(self._add)
         self.body.addWidget(self.add_button)
-        self.list_box = QVBoxLayout()
+        self.list_box = CardColumn(_("You have not added any products yet."))
         self.list_box.setSpacing(12)
         self.body.addLayout(self.list_box)
         self.cards: list[ProductCard] = []
@@ -77,18 +78,10 @@ class ProductsPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        for card in self.cards:
-            self.list_box.removeWidget(card)
-            card.deleteLater()
         me = self.ctx.call(profile.owner)
         found = self.ctx.call(products.list_products, person_id=me.id)
         self.cards = [ProductCard(p) for p in found]
-        if not self.cards:
-            empty = QLabel(_("You have not added any products yet."))
-            empty.setWordWrap(True)
-            self.list_box.addWidget(empty)
-        for card in self.cards:
-            self.list_box.addWidget(card)
+        self.list_box.show_cards(self.cards)
         order: list[QWidget] = [self.add_button]
         order += [c.open_button for c in self.cards if c.open_button is not None]
         self.set_tab_order(order)

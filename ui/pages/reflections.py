@@ -14,6 +14,7 @@ from desktop_app.services import profile, reflections
 from ui.context import AppContext, problem_text
 from ui.formatting import long_date
 from ui.widgets.buttons import PrimaryButton
+from ui.widgets.card_column import CardColumn
 from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
@@ -45,9 +46,8 @@ class ReflectionsPage(Page):
         self.add_button = PrimaryButton(_("Add a reflection"))
         self.add_button.clicked.connect(lambda: ctx.nav.push(ReflectionFormPage(ctx)))
         self.body.addWidget(self.add_button)
-        self.list_box = QVBoxLayout()
+        self.list_box = CardColumn(_("You have not written any reflections yet."))
         self.body.addLayout(self.list_box)
-        self._items: list[QWidget] = []
         self.reload()
         self.set_tab_order([self.add_button])
 
@@ -58,12 +58,9 @@ class ReflectionsPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        for item in self._items:
-            self.list_box.removeWidget(item)
-            item.deleteLater()
         me = self.ctx.call(profile.owner)
         found = self.ctx.call(reflections.list_reflections, person_id=me.id)
-        self._items = []
+        cards: list[QWidget] = []
         for reflection in found:
             card = QFrame()
             card.setProperty("role", "card")
@@ -76,13 +73,8 @@ class ReflectionsPage(Page):
             body.setWordWrap(True)
             column.addWidget(heading)
             column.addWidget(body)
-            self._items.append(card)
-        if not self._items:
-            empty = QLabel(_("You have not written any reflections yet."))
-            empty.setWordWrap(True)
-            self._items.append(empty)
-        for item in self._items:
-            self.list_box.addWidget(item)
+            cards.append(card)
+        self.list_box.show_cards(cards)
 
 
 class ReflectionFormPage(Page):
