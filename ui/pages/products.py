@@ -11,9 +11,8 @@ from desktop_app.labels import label
 from desktop_app.model import Audience, Product
 from desktop_app.services import products, profile
 from ui.context import AppContext
-from ui.widgets.buttons import PrimaryButton, SecondaryButton
-from ui.widgets.card_column import CardColumn
-from ui.widgets.page import Page
+from ui.pages.list_page import ListPage
+from ui.widgets.buttons import SecondaryButton
 
 
 def open_location(location: str) -> bool:
@@ -54,27 +53,18 @@ class ProductCard(QFrame):
         self.setAccessibleName(product.title)
 
 
-class ProductsPage(Page):
+class ProductsPage(ListPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
+            ctx,
             _("My products"),
             _("Things the team made that you helped with."),
-            back_text=_("Back to home"),
+            _("Add a product"),
+            self._add,
+            _("You have not added any products yet."),
         )
-        self.ctx = ctx
-        self.add_button = PrimaryButton(_("Add a product"))
-        self.add_button.clicked.connect(self._add)
-        self.body.addWidget(self.add_button)
-        self.list_box = CardColumn(_("You have not added any products yet."))
         self.list_box.setSpacing(12)
-        self.body.addLayout(self.list_box)
         self.cards: list[ProductCard] = []
-        self.reload()
-
-    def first_focus(self) -> QWidget | None:
-        return self.add_button
-
-    def on_shown(self) -> None:
         self.reload()
 
     def reload(self) -> None:
