@@ -30,15 +30,6 @@ from desktop_app.services.reflections import list_reflections
 from desktop_app.services.summaries import Summary, hours_by_month, per_partner, summarise
 
 
-def _in_period(day: date | None, start: date | None, end: date | None) -> bool:
-    """The summaries' rule: with a period, only dated records inside it count."""
-    if start is None and end is None:
-        return True
-    if day is None:
-        return False
-    return (start is None or day >= start) and (end is None or day <= end)
-
-
 def _results(figures: Summary, when: str, st: layout.Styles, width: float) -> Table:
     share = round(figures.share_involvement_or_partnership * 100)
     rows = [
@@ -146,16 +137,10 @@ def project_report_pdf(
     figures = summarise(session, None, project.id, start, end)
     months = hours_by_month(session, None, project.id, start, end)
     partners = [(p.display_name, s) for p, s in per_partner(session, project.id, start, end)]
-    products = [
-        p
-        for p in list_products(session, project_id=project.id)
-        if _in_period(p.completed_on, start, end)
-    ]
-    shared = [
-        r
-        for r in list_reflections(session, project_id=project.id, shared_only=True)
-        if r.shared and _in_period(r.date, start, end)
-    ]
+    products = list_products(session, project_id=project.id, start=start, end=end)
+    shared = list_reflections(
+        session, project_id=project.id, shared_only=True, start=start, end=end
+    )
     width = layout.TEXT_WIDTH
     when = period(start or figures.first_date, end or figures.last_date)
     subtitle = " \u00b7 ".join(x for x in (project.organisation, when) if x)

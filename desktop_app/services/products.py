@@ -158,8 +158,13 @@ def live_contributions(session: Session, product_id: str) -> list[ProductContrib
 
 
 def list_products(
-    session: Session, person_id: str | None = None, project_id: str | None = None
+    session: Session,
+    person_id: str | None = None,
+    project_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[Product]:
-    """Live products, optionally only those a person helped with."""
-    query = select(Product).where(products_in_scope(person_id, project_id))
+    """Live products by title, optionally only those a person helped with, or those
+    completed in a period."""
+    query = select(Product).where(products_in_scope(person_id, project_id, start, end))
     return list(session.scalars(query.order_by(Product.title)))

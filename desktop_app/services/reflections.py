@@ -74,8 +74,10 @@ def list_reflections(
     person_id: str | None = None,
     project_id: str | None = None,
     shared_only: bool = False,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[Reflection]:
-    query = select(Reflection).where(in_scope(Reflection, person_id, project_id))
+    query = select(Reflection).where(in_scope(Reflection, person_id, project_id, start, end))
     if shared_only:
         query = query.where(Reflection.shared.is_(True))
     return list(session.scalars(query.order_by(Reflection.date.desc(), Reflection.id)))
