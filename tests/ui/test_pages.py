@@ -152,6 +152,27 @@ def test_adding_a_product_asks_in_everyday_words(qtbot: QtBot, open_app: Opener)
     assert len(current(ctx).cards) == 1  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("stop", "empty"),
+    [
+        ("products", "You have not added any products yet."),
+        ("reflections", "You have not written any reflections yet."),
+    ],
+)
+def test_an_empty_list_says_so_once_however_often_it_is_shown(
+    qtbot: QtBot, open_app: Opener, stop: str, empty: str
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    ctx, _window = open_app()
+    page = visit(ctx, stop)
+    page.on_shown()  # coming back to the page, as from the form
+    page.on_shown()
+    settle(qtbot)
+    shown = [w for w in page.findChildren(QLabel) if w.text() == empty and w.isVisibleTo(page)]
+    assert len(shown) == 1
+
+
 def test_a_reflection_stays_private_unless_shared(qtbot: QtBot, open_app: Opener) -> None:
     ctx, _window = open_app()
     form = visit(ctx, "reflections-add")

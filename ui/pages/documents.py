@@ -14,10 +14,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QWidget
 
 from desktop_app.i18n import _
+from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
 from ui.context import AppContext
-from ui.formatting import from_qdate, hours, long_date, to_qdate
+from ui.formatting import from_qdate, long_date, to_qdate
 from ui.operations import Operation, run_in_background
 from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton

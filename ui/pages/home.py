@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.logs import bug_report
+from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
-from ui.formatting import hours
 from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
