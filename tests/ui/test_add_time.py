@@ -17,7 +17,9 @@ from ui.pages.home import HomePage
 from ui.pages.resume_draft import ResumeDraftPage
 
 
-def test_a_one_hour_meeting_today_takes_five_clicks(qtbot: QtBot, open_app: Opener) -> None:
+def test_a_one_hour_meeting_today_takes_five_clicks(
+    qtbot: QtBot, open_app: Opener, today: date
+) -> None:
     ctx, _window = open_app()
     home = current(ctx)
     assert isinstance(home, HomePage)
@@ -35,7 +37,7 @@ def test_a_one_hour_meeting_today_takes_five_clicks(qtbot: QtBot, open_app: Open
     assert isinstance(done, DonePage)
     assert "Meeting" in done.saved.text() and "1 hour" in done.saved.text()
     (saved,) = ctx.call(activities.list_activities)
-    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, date.today())
+    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, today)
 
 
 def test_the_same_task_with_the_keyboard_alone(qtbot: QtBot, open_app: Opener) -> None:

@@ -97,14 +97,14 @@ def record_meeting(keys: Keyboard, ctx: AppContext) -> None:
 
 
 def test_record_a_one_hour_meeting_today_with_the_keyboard(
-    qtbot: QtBot, open_app: Opener, record_property: Callable[[str, object], None]
+    qtbot: QtBot, open_app: Opener, record_property: Callable[[str, object], None], today: date
 ) -> None:
     ctx, window = open_app()
     settle(qtbot)
     keys = Keyboard(qtbot, window)
     record_meeting(keys, ctx)
     (saved,) = ctx.call(activities.list_activities)
-    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, date.today())
+    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, today)
     record_property("key_presses", len(keys.presses))
     assert len(keys.presses) <= 12, keys.presses
     assert len(keys.presses) == 6, keys.presses

@@ -184,11 +184,11 @@ def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) ->
     ctx.restyle()
 
 
-def test_home_figures_follow_new_entries(qtbot: QtBot, open_app: Opener) -> None:
+def test_home_figures_follow_new_entries(qtbot: QtBot, open_app: Opener, today: date) -> None:
     ctx, _window = open_app()
     home = current(ctx)
     assert isinstance(home, HomePage)
-    ctx.call(activities.record_activity, date=date.today(), minutes=90, kind=ActivityKind.MEETING)
+    ctx.call(activities.record_activity, date=today, minutes=90, kind=ActivityKind.MEETING)
     ctx.changed()
     qtbot.waitUntil(lambda: home.cards["total"].value.text() == "1.5")
     assert home.cards["meetings"].value.text() == "1"
