@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.screens import Opener
+from tests.helpers.screens import Opener, wait_until_still
 from ui import page_tour
 from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.page import Page
@@ -111,8 +111,7 @@ def test_every_page_fits_the_smallest_window_at_200_percent(
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in stops:
-        page = visit(ctx, name)
-        qtbot.wait(20)
+        page = wait_until_still(qtbot, visit(ctx, name))
         problems = fit_problems(page)
         if name in KNOWN_TOO_WIDE:
             if "the page scrolls sideways" not in problems:
@@ -133,8 +132,7 @@ def test_first_run_pages_fit_the_smallest_window_at_200_percent(
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in SETUP_STOPS:
-        page = visit_setup(ctx, name)
-        qtbot.wait(20)
+        page = wait_until_still(qtbot, visit_setup(ctx, name))
         if problems := fit_problems(page):
             report[name] = problems
     ctx.settings.restore_defaults()
@@ -150,5 +148,9 @@ def test_the_fit_check_sees_a_control_past_the_edge(
     page = visit(ctx, "home")
     wide = QLabel("x" * 400)
     page.body.addWidget(wide)
-    qtbot.wait(20)
-    assert any("goes past the window's edge" in p or "sideways" in p for p in fit_problems(page))
+
+    def seen() -> None:
+        problems = fit_problems(page)
+        assert any("goes past the window's edge" in p or "sideways" in p for p in problems)
+
+    qtbot.waitUntil(seen)
