@@ -40,6 +40,7 @@ from desktop_app import clock
 from desktop_app.i18n import set_language, shipped_languages
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities, expenses
+from desktop_app.settings import Preferences
 from tests.helpers.screens import Opener, wait_until_still
 from ui import page_tour
 from ui.context import AppContext
@@ -152,7 +153,7 @@ def test_every_page_fits_the_smallest_window_at_200_percent(
     setup, stops = TOURS[tour]
     ctx, window = open_app(setup)
     window.resize(window.minimumSize())
-    ctx.settings.set("text_scale", 2.0)
+    ctx.settings.set(Preferences.text_scale, 2.0)
     ctx.restyle()
     report: dict[str, list[str]] = {}
     with shown_in(language), clock.pinned(longest_date(clock.today())) as day:
@@ -178,7 +179,7 @@ def test_first_run_pages_fit_the_smallest_window_at_200_percent(
 ) -> None:
     ctx, window = open_app(None)
     window.resize(window.minimumSize())
-    ctx.settings.set("text_scale", 2.0)
+    ctx.settings.set(Preferences.text_scale, 2.0)
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in SETUP_STOPS:

@@ -13,7 +13,7 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ExpenseCategory
 from desktop_app.services import expenses, profile, projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import day_words, money
 from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
 from ui.pages.add_time.steps import TilePage, WhenPage, project_page
@@ -232,7 +232,7 @@ class ExpenseFlow:
                     expenses.record_expense, receipt_path=kept, project_id=a["project_id"], **fields
                 )
         except InvalidInput as problem:
-            self.check.show_problems([(problem.field or "", problem_text(problem))])
+            self.check.show_failure(problem)
             return
         self.ctx.drafts.clear(DRAFT_NAME)
         self.ctx.changed()

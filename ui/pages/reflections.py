@@ -10,7 +10,7 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ReflectionAspect, VavDomain
 from desktop_app.services import profile, reflections
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import long_date
 from ui.widgets.buttons import PrimaryButton
 from ui.widgets.check_box import CheckBox
@@ -141,6 +141,6 @@ class ReflectionFormPage(Page):
                 shared=self.share.isChecked(),
             )
         except InvalidInput as problem:
-            self.show_problems([(problem.field or "", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.nav.back()

@@ -11,7 +11,7 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities, products, profile, projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import day_words, duration_words
 from ui.pages.add_time.answers import DRAFT_NAME, TimeAnswers
 from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
@@ -222,7 +222,7 @@ class AddTimeFlow:
                 self.ctx.call(activities.record_activity, project_id=a.project_id, **fields)
         except InvalidInput as problem:
             row = FIELD_ROWS.get(problem.field or "", "")
-            self.check.show_problems([(row, problem_text(problem))])
+            self.check.show_problems([(row, str(problem))])
             return
         self.ctx.drafts.clear(DRAFT_NAME)
         self.ctx.changed()
