@@ -16,6 +16,13 @@ DOMAIN = "partner_log"
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 
 
+def shipped_languages() -> list[str]:
+    """The languages the app can show: English (the source), and each language with a
+    catalogue under ``resources/locale``, e.g. ``["en", "es"]``."""
+    found = {path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")}
+    return ["en", *sorted(found - {"en"})]
+
+
 def set_language(language: str | None) -> None:
     """Switch every later ``_()`` call to ``language`` (e.g. "es"); None means English."""
     global _translation

@@ -25,11 +25,10 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME, __version__, clock
 from desktop_app.i18n import _
 from desktop_app.storage.db import SCHEMA_HEAD, Database, open_database, read_schema_revision
 from desktop_app.storage.paths import database_path
@@ -93,7 +92,7 @@ def _record(run: _Run) -> str:
         profile.setup(session, Role.PARTNER, PARTNER_NAME, project_name=PROJECT_NAME)
         run.partner_id = profile.owner(session).id
         entry = activities.record_activity(
-            session, date=date.today(), minutes=MINUTES, kind=ActivityKind.MEETING
+            session, date=clock.today(), minutes=MINUTES, kind=ActivityKind.MEETING
         )
         run.activity_id = entry.id
     with run.databases["partner"].session() as session:

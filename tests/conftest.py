@@ -1,9 +1,11 @@
-"""Shared fixtures: every test gets its own data folder and never sees the real one."""
+"""Shared fixtures: every test gets its own data folder and never sees the real one, and
+every test runs on the same day, whatever the computer's calendar says."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,10 +13,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from desktop_app import clock  # noqa: E402
 from desktop_app.model import Project, Role  # noqa: E402
 from desktop_app.services import profile  # noqa: E402
 from desktop_app.services.projects import default_project  # noqa: E402
 from desktop_app.storage.db import Database, open_database  # noqa: E402
+from tests.helpers.days import TEST_DAY  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +32,13 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("PARTNER_LOG_HOME", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def today() -> Iterator[date]:
+    """Pin the app's today to ``TEST_DAY`` for the test; ask for it to use the date."""
+    with clock.pinned(TEST_DAY):
+        yield TEST_DAY
 
 
 @pytest.fixture

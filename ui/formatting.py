@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from ui.widgets.duration import describe_minutes
 
@@ -16,7 +17,7 @@ def long_date(day: date) -> str:
 
 def day_words(day: date, today: date | None = None) -> str:
     """ "Today (Thursday 26 November 2026)" for recent days, the long date otherwise."""
-    today = today or date.today()
+    today = today or clock.today()
     if day == today:
         return _("Today ({date})").format(date=long_date(day))
     if day == today - timedelta(days=1):

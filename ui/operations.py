@@ -148,6 +148,11 @@ class Operation(QObject):
             self.start()
 
 
+def busy() -> bool:
+    """True while some background work has not yet reported back to the UI thread."""
+    return bool(_LIVE)
+
+
 def run_in_background(
     parent: QWidget,
     work: Callable[[], Any],

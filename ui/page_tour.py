@@ -80,6 +80,14 @@ def _zero_amount(ctx: AppContext) -> None:
     _process()
 
 
+def _amount_paid(ctx: AppContext) -> None:
+    page = _page(ctx)
+    page.amount.setValue(12.5)  # type: ignore[attr-defined]
+    assert page.continue_button is not None
+    page.continue_button.click()
+    _process()
+
+
 def _discard_drafts(ctx: AppContext) -> None:
     for name in ("add_time", "add_expense"):
         ctx.drafts.clear(name)
@@ -127,6 +135,19 @@ STOPS: dict[str, list[Step]] = {
         _discard_drafts,
         _home_action("add_expense"),
         _tiles("parking", "today"),
+    ],
+    "expense-4-receipt": [
+        _discard_drafts,
+        _home_action("add_expense"),
+        _tiles("parking", "today"),
+        _amount_paid,
+    ],
+    "expense-5-check": [
+        _discard_drafts,
+        _home_action("add_expense"),
+        _tiles("parking", "today"),
+        _amount_paid,
+        _click("skip"),
     ],
     "records": [_home_action("records")],
     "records-entry": [_home_action("records"), _click("open_button")],

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.db import open_database
@@ -23,9 +24,9 @@ def parse_date(text: str) -> date:
     """An argparse type: YYYY-MM-DD, or the words today and yesterday."""
     word = text.strip().lower()
     if word == "today":
-        return date.today()
+        return clock.today()
     if word == "yesterday":
-        return date.today() - timedelta(days=1)
+        return clock.today() - timedelta(days=1)
     try:
         return date.fromisoformat(word)
     except ValueError:

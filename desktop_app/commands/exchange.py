@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from desktop_app import exchange
+from desktop_app import clock, exchange
 from desktop_app.commands.common import parse_date, print_json, session_for
 from desktop_app.errors import InvalidInput
 from desktop_app.exchange import conflicts, finance
@@ -243,7 +242,7 @@ def run_pay(args: argparse.Namespace) -> int:
             amount_minor=args.amount,
             kind=args.kind,
             method=args.method,
-            paid_on=args.paid_on or date.today(),
+            paid_on=args.paid_on or clock.today(),
             reference=args.reference,
         )
     print(_("Payment recorded for {name}.").format(name=person.display_name))

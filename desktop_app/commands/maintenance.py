@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app import clock
 from desktop_app.commands.common import data_dir_of, existing_database
 from desktop_app.i18n import _
 from desktop_app.storage.backup import backup_file, integrity_problems, snapshot
@@ -54,7 +54,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out).expanduser().resolve()
         if out.is_dir():
-            out = out / f"partner-log-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+            out = out / f"partner-log-{clock.now():%Y%m%d-%H%M%S}.sqlite3"
         dest = backup_file(database_path(data_dir), out)
     else:
         dest = snapshot(data_dir, database_path(data_dir), "on-request")

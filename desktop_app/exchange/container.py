@@ -14,11 +14,10 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app import __version__
+from desktop_app import __version__, clock
 from desktop_app.exchange import protection, strict_json
 from desktop_app.exchange.errors import (
     BadExchangeFile,
@@ -77,7 +76,7 @@ def new_manifest(
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "kind": kind,
-        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "created_at": clock.now().isoformat(timespec="seconds"),
         "author": author,
         "counts": counts,
         **extra,

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.errors import InvalidInput
 from desktop_app.exchange import container, store
 from desktop_app.exchange.fields import META, MOMENT, to_wire
@@ -98,7 +99,7 @@ def _safe_name(text: str) -> str:
 
 def suggested_name(who: str, today: date | None = None) -> str:
     """E.g. "Partner Log - Rosa Martinez - 2026-11-26.partnerlog"."""
-    day = (today or date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     return f"Partner Log - {_safe_name(who)} - {day}{container.SUFFIX}"
 
 

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, Spacer, Table
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import Certificate, EngagementType, Person, Project
@@ -237,7 +238,7 @@ def certificate_pdf(
         subject=_("Contribution to {projects}, {period}").format(
             projects=", ".join(figures.get("projects", [])), period=when
         ),
-        made_on=made_on or date.today(),
+        made_on=made_on or clock.today(),
         keywords=[certificate.code],
     )
     return layout.render([page], info, decorate=_border)

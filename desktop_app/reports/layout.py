@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_NAME, __version__, clock
 from desktop_app.i18n import _
 from desktop_app.reports import fonts, text
 from desktop_app.reports.formatting import long_date
@@ -118,7 +118,7 @@ class DocumentInfo:
     title: str
     author: str
     subject: str
-    made_on: date = field(default_factory=date.today)
+    made_on: date = field(default_factory=clock.today)
     keywords: Sequence[str] = ()
 
 

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from desktop_app.labels import formal_engagement, label
 from desktop_app.model import Audience, EngagementType, Product, Project, Reflection, VavDomain
@@ -177,7 +178,7 @@ def project_report_pdf(
         title=_("Project engagement report: {project}").format(project=project.name),
         author=project.coordinator_name or project.organisation or project.name,
         subject=_("Engagement of patient partners, {period}").format(period=when),
-        made_on=made_on or date.today(),
+        made_on=made_on or clock.today(),
     )
     return layout.render(story, info)
 

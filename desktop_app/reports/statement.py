@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import (
@@ -244,7 +245,7 @@ def statement_pdf(
     width = layout.TEXT_WIDTH
     dates = [a.date for a in activities] + [e.date for e in costs]
     when = period(start or min(dates, default=None), end or max(dates, default=None))
-    made_on = made_on or date.today()
+    made_on = made_on or clock.today()
 
     story: list[Flowable] = [
         para(_("Contribution statement"), st.title),

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import (
@@ -270,7 +271,7 @@ def issue_certificate(
         period_end=end,
         project_ids=chosen,
         figures=figures,
-        issued_on=date.today(),
+        issued_on=clock.today(),
     )
     lifecycle.stamp_new(session, certificate)
     session.flush()

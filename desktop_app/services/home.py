@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.model import Role
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import summarise
@@ -31,7 +32,7 @@ def home_figures(session: Session, today: date | None = None) -> HomeFigures:
     if installation is None:
         return HomeFigures(set_up=False)
     me = profile.owner(session)
-    today = today or date.today()
+    today = today or clock.today()
     person_id = me.id if installation.role == Role.PARTNER else None
     month = summarise(session, person_id=person_id, start=today.replace(day=1), end=today)
     total = summarise(session, person_id=person_id)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app import clock
 from desktop_app.errors import InvalidInput, NotFound
 from desktop_app.i18n import _
 from desktop_app.model import Activity, Expense, PayPeriod, Project, ReviewStatus, new_id
@@ -107,7 +108,7 @@ def close_period(
         project_id=project_id,
         period_start=check_date(start, "start"),
         period_end=check_date(end, "end"),
-        closed_on=check_date(closed_on or date.today(), "closed_on"),
+        closed_on=check_date(closed_on or clock.today(), "closed_on"),
         note=clean_text(note, "note", _("the note"), MAX_NOTE, False),
     )
     lifecycle.stamp_new(session, period)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TypeVar
 
+from desktop_app import clock
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 
@@ -65,7 +66,7 @@ def check_date(value: date | None, field: str = "date", today: date | None = Non
         raise InvalidInput(_("Enter the date."), field=field)
     if not isinstance(value, date):
         raise InvalidInput(_("Enter a real date, like 2025-03-31."), field=field)
-    latest = (today or date.today()) + timedelta(days=DAYS_AHEAD_ALLOWED)
+    latest = (today or clock.today()) + timedelta(days=DAYS_AHEAD_ALLOWED)
     if value > latest:
         raise InvalidInput(_("The date must be no more than a year from today."), field=field)
     return value

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import clock
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import ActivityKind, Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.paths import database_path
 from desktop_app.storage.workspace import Workspace
+from tests.helpers.days import TEST_DAY
 from ui import page_tour
 from ui.app import make_context
 from ui.context import AppContext
@@ -195,6 +197,7 @@ def main() -> int:
     parser.add_argument("--tour", choices=["partner", "setup", "coordinator"], required=True)
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
+    clock.pin(TEST_DAY)  # the same day as the screen tests, whatever the calendar says
     if args.tour in ("partner", "coordinator"):
         make_demo_folder(args.folder, Role(args.tour))
     available = tours()
@@ -224,6 +227,7 @@ def main() -> int:
                         "stops": list(available.get(args.tour, {})),
                         "tours": list(available),
                         "meeting": ActivityKind.MEETING.value,
+                        "today": clock.today().isoformat(),
                     }
                 ),
                 reader.start(),

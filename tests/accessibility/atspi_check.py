@@ -350,7 +350,7 @@ def eventually(check: Callable[[], bool], problem: str) -> None:
 def tasks(app: App) -> list[str]:
     """Record, change and delete (then undo) a meeting with AT-SPI actions alone."""
     database = Path(app.hello["database"])
-    today = date.today()
+    today = date.fromisoformat(app.hello["today"])  # the day the app is pinned to
     live = "SELECT id, minutes FROM activity WHERE kind = ? AND date = ? AND deleted_at IS NULL"
     meeting = app.hello["meeting"]
     before = set(rows(database, live, meeting, today.isoformat()))

@@ -10,14 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities
-from tests.helpers.screens import Opener, current, settle
+from tests.helpers.screens import Opener, current, wait_for_page
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.add_time.steps import HowLongPage, WhenPage
 from ui.pages.home import HomePage
 from ui.pages.resume_draft import ResumeDraftPage
 
 
-def test_a_one_hour_meeting_today_takes_five_clicks(qtbot: QtBot, open_app: Opener) -> None:
+def test_a_one_hour_meeting_today_takes_five_clicks(
+    qtbot: QtBot, open_app: Opener, today: date
+) -> None:
     ctx, _window = open_app()
     home = current(ctx)
     assert isinstance(home, HomePage)
@@ -29,18 +31,19 @@ def test_a_one_hour_meeting_today_takes_five_clicks(qtbot: QtBot, open_app: Open
         lambda: current(ctx).continue_button,  # Save on "Check your answers"
     ]
     for target in clicks:
+        before = current(ctx)
         qtbot.mouseClick(target(), Qt.MouseButton.LeftButton)
-        settle(qtbot)
+        wait_for_page(qtbot, ctx, leaving=before)
     done = current(ctx)
     assert isinstance(done, DonePage)
     assert "Meeting" in done.saved.text() and "1 hour" in done.saved.text()
     (saved,) = ctx.call(activities.list_activities)
-    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, date.today())
+    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, today)
 
 
 def test_the_same_task_with_the_keyboard_alone(qtbot: QtBot, open_app: Opener) -> None:
     ctx, window = open_app()
-    settle(qtbot)
+    wait_for_page(qtbot, ctx)
     presses = [
         Qt.Key.Key_Return,
         Qt.Key.Key_Return,
@@ -52,8 +55,10 @@ def test_the_same_task_with_the_keyboard_alone(qtbot: QtBot, open_app: Opener) -
     for key in presses:
         focused = QApplication.focusWidget()
         assert focused is not None and focused.window() is window, (key, current(ctx))
+        before = current(ctx)
         qtbot.keyClick(focused, key)
-        settle(qtbot)
+        if current(ctx) is not before:
+            wait_for_page(qtbot, ctx, leaving=before)
     assert isinstance(current(ctx), DonePage)
     (saved,) = ctx.call(activities.list_activities)
     assert (saved.kind, saved.minutes) == (ActivityKind.MEETING, 60)
@@ -64,33 +69,32 @@ def test_escape_goes_back_and_keeps_the_answer(qtbot: QtBot, open_app: Opener) -
     ctx, _window = open_app()
     current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("writing").click()  # type: ignore[attr-defined]
-    settle(qtbot)
-    assert isinstance(current(ctx), WhenPage)
-    qtbot.keyClick(current(ctx), Qt.Key.Key_Escape)
-    settle(qtbot)
-    assert current(ctx).tiles.value() == "writing"  # type: ignore[attr-defined]
+    when = wait_for_page(qtbot, ctx, kind=WhenPage)
+    qtbot.keyClick(when, Qt.Key.Key_Escape)
+    what = wait_for_page(qtbot, ctx, leaving=when)
+    assert what.tiles.value() == "writing"  # type: ignore[attr-defined]
 
 
 def test_another_amount_of_zero_shows_the_problem(qtbot: QtBot, open_app: Opener) -> None:
     ctx, _window = open_app()
     current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
-    for value in ("meeting", "today", "another"):
-        current(ctx).tiles.tile_for(value).click()  # type: ignore[attr-defined]
-        settle(qtbot)
+    for value in ("meeting", "today"):
+        before = current(ctx)
+        before.tiles.tile_for(value).click()  # type: ignore[attr-defined]
+        wait_for_page(qtbot, ctx, leaving=before)
     page = current(ctx)
     assert isinstance(page, HowLongPage)
+    page.tiles.tile_for("another").click()
     page.stepper.set_value(0)
     assert page.continue_button is not None
     page.continue_button.click()
-    settle(qtbot)
+    qtbot.waitUntil(page.errors.hasFocus)
     assert page.errors.isVisible()
-    assert page.errors.hasFocus()
     assert page.amount_field.error.text() == "Enter how long it took."
     page.stepper.more.click()
     page.stepper.more.click()
     page.continue_button.click()
-    settle(qtbot)
-    assert isinstance(current(ctx), CheckPage)
+    wait_for_page(qtbot, ctx, leaving=page, kind=CheckPage)
     assert ctx.answers if hasattr(ctx, "answers") else True
     current(ctx).continue_button.click()  # type: ignore[union-attr]
     (saved,) = ctx.call(activities.list_activities)
@@ -110,8 +114,7 @@ def test_an_unfinished_entry_survives_closing_the_window(qtbot: QtBot, open_app:
     offer = current(ctx)
     assert isinstance(offer, ResumeDraftPage)
     offer.resume_button.click()
-    settle(qtbot)
-    assert isinstance(current(ctx), HowLongPage)
+    wait_for_page(qtbot, ctx, leaving=offer, kind=HowLongPage)
     current(ctx).tiles.tile_for(90).click()  # type: ignore[attr-defined]
     current(ctx).continue_button.click()  # type: ignore[union-attr]
     (saved,) = ctx.call(activities.list_activities)

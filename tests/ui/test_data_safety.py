@@ -15,6 +15,7 @@ from desktop_app.storage.db import open_database
 from desktop_app.storage.paths import database_path
 from tests.helpers.screens import Opener, current
 from ui import app as app_module
+from ui import operations
 from ui.page_tour import visit
 from ui.pages.backups import BackupsPage, RestoreConfirmPage
 from ui.recovery_dialog import CLOSE, RESTORE, RecoveryDialog
@@ -78,6 +79,7 @@ def test_backup_now_and_restore_from_settings(qtbot: QtBot, open_app: Opener) ->
     page.backups_button.click()  # type: ignore[attr-defined]
     backups = current(ctx)
     assert isinstance(backups, BackupsPage)
+    qtbot.waitUntil(lambda: not operations.busy())  # the backup taken at start is written
     before = len(list_backups(ctx.workspace.data_dir))
     backups.backup_button.click()
     qtbot.waitUntil(lambda: "saved" in backups.status.text(), timeout=10000)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.settings import Preferences
-from tests.helpers.screens import Opener, focusable
+from tests.helpers.screens import Opener, focusable, wait_until_still
 from ui.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.buttons import WrappingButton
 from ui.widgets.page import Page
@@ -118,8 +118,7 @@ def test_every_page_is_named_ordered_and_uncut(
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in stops:
-        page = visit(ctx, name)
-        qtbot.wait(20)
+        page = wait_until_still(qtbot, visit(ctx, name))
         problems = _problems_in(page)
         first = QApplication.focusWidget()
         if first is None or first.window() is not window:
@@ -137,8 +136,7 @@ def test_first_run_pages_are_named_ordered_and_uncut(qtbot: QtBot, open_app: Ope
     ctx, window = open_app(None)
     report: dict[str, list[str]] = {}
     for name in SETUP_STOPS:
-        page = visit_setup(ctx, name)
-        qtbot.wait(20)
+        page = wait_until_still(qtbot, visit_setup(ctx, name))
         problems = _problems_in(page)
         first = QApplication.focusWidget()
         if first is None:

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities
-from tests.helpers.screens import Opener, current, settle
+from tests.helpers.screens import Opener, current, wait_for_page
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.add_time.check import CheckPage, DonePage
@@ -54,8 +54,8 @@ def focus_is_visible(widget: QWidget) -> bool:
 class Keyboard:
     """Presses keys on whatever has the focus, and checks the focus after each one."""
 
-    def __init__(self, qtbot: QtBot, window: MainWindow) -> None:
-        self.qtbot, self.window = qtbot, window
+    def __init__(self, qtbot: QtBot, ctx: AppContext, window: MainWindow) -> None:
+        self.qtbot, self.ctx, self.window = qtbot, ctx, window
         self.presses: list[str] = []
 
     def focused(self) -> QWidget:
@@ -64,8 +64,10 @@ class Keyboard:
         return widget
 
     def press(self, key: Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
+        before = current(self.ctx)
         self.qtbot.keyClick(self.focused(), key, modifier)
-        settle(self.qtbot)
+        if current(self.ctx) is not before:  # a new page takes the focus a moment later
+            wait_for_page(self.qtbot, self.ctx, leaving=before)
         self.presses.append(
             key.name if modifier == Qt.KeyboardModifier.NoModifier else f"Shift+{key.name}"
         )
@@ -97,14 +99,14 @@ def record_meeting(keys: Keyboard, ctx: AppContext) -> None:
 
 
 def test_record_a_one_hour_meeting_today_with_the_keyboard(
-    qtbot: QtBot, open_app: Opener, record_property: Callable[[str, object], None]
+    qtbot: QtBot, open_app: Opener, record_property: Callable[[str, object], None], today: date
 ) -> None:
     ctx, window = open_app()
-    settle(qtbot)
-    keys = Keyboard(qtbot, window)
+    wait_for_page(qtbot, ctx)
+    keys = Keyboard(qtbot, ctx, window)
     record_meeting(keys, ctx)
     (saved,) = ctx.call(activities.list_activities)
-    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, date.today())
+    assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, today)
     record_property("key_presses", len(keys.presses))
     assert len(keys.presses) <= 12, keys.presses
     assert len(keys.presses) == 6, keys.presses
@@ -124,8 +126,8 @@ def open_my_records_entry(keys: Keyboard, ctx: AppContext) -> None:
 
 def test_change_how_long_with_the_keyboard(qtbot: QtBot, open_app: Opener) -> None:
     ctx, window = open_app()
-    settle(qtbot)
-    keys = Keyboard(qtbot, window)
+    wait_for_page(qtbot, ctx)
+    keys = Keyboard(qtbot, ctx, window)
     record_meeting(keys, ctx)
     open_my_records_entry(keys, ctx)
     keys.press(Key.Key_Return)  # Change this entry
@@ -149,8 +151,8 @@ def test_change_how_long_with_the_keyboard(qtbot: QtBot, open_app: Opener) -> No
 
 def test_delete_and_undo_with_the_keyboard(qtbot: QtBot, open_app: Opener) -> None:
     ctx, window = open_app()
-    settle(qtbot)
-    keys = Keyboard(qtbot, window)
+    wait_for_page(qtbot, ctx)
+    keys = Keyboard(qtbot, ctx, window)
     record_meeting(keys, ctx)
     open_my_records_entry(keys, ctx)
     keys.press(Key.Key_Escape)  # Escape goes back to the list, with the entry still chosen
@@ -175,13 +177,13 @@ def test_the_focus_check_sees_a_missing_focus_style(qtbot: QtBot, open_app: Open
     button.setStyleSheet(
         "QPushButton, QPushButton:focus { background: white; border: 2px solid black; }"
     )
-    current(ctx).body.addWidget(button)
-    settle(qtbot)
+    home = wait_for_page(qtbot, ctx)
+    home.body.addWidget(button)
+    qtbot.waitUntil(button.isVisible)
     button.setFocus()
-    settle(qtbot)
-    assert button.hasFocus()
+    qtbot.waitUntil(button.hasFocus)
     assert not focus_is_visible(button)
-    add_time = current(ctx).actions["add_time"]  # type: ignore[attr-defined]
+    add_time = home.actions["add_time"]  # type: ignore[attr-defined]
     add_time.setFocus()
-    settle(qtbot)
+    qtbot.waitUntil(add_time.hasFocus)
     assert focus_is_visible(add_time)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import UserFacingError
 from desktop_app.services import home as home_service
-from tests.helpers.screens import Opener, current, settle
+from tests.helpers.screens import Opener, current
 from ui import operations
 from ui.context import AppContext
 from ui.crash_dialog import CrashDialog
@@ -77,7 +77,7 @@ def _send(ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> S
 
 def _all_work_done(qtbot: QtBot) -> None:
     assert QThreadPool.globalInstance().waitForDone(10000)
-    settle(qtbot)  # the results are queued to the UI thread
+    qtbot.waitUntil(lambda: not operations.busy())  # the results reach the UI thread
 
 
 def _shown_problems(page: Page) -> list[str]:
@@ -214,9 +214,10 @@ def test_a_refresh_asked_for_mid_run_runs_once_more_not_alongside(
                 running[0] -= 1
 
     monkeypatch.setattr(home_page, "home_figures", counting)
-    for _ in range(4):  # four changes to the records while the first count runs
+    ctx.changed()  # a change to the records starts a count
+    qtbot.waitUntil(lambda: runs == [1])  # which is now under way
+    for _ in range(3):  # three more changes while it runs
         ctx.changed()
-        settle(qtbot)
     gate.set()
     qtbot.waitUntil(lambda: len(runs) == 2, timeout=10000)
     _all_work_done(qtbot)

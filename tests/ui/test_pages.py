@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind, PaymentChoice, Role
 from desktop_app.services import activities, expenses, products, profile, reflections
-from tests.helpers.screens import Opener, current, settle
+from tests.helpers.screens import Opener, current, wait_for_page
 from ui.page_tour import visit, visit_setup
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.entry_detail import EntryDetailPage
@@ -27,8 +27,7 @@ def test_first_run_setup_asks_one_thing_at_a_time(qtbot: QtBot, open_app: Opener
     assert ctx.settings.val.text_scale == 1.25
     assert page.continue_button is not None
     page.continue_button.click()
-    settle(qtbot)
-    assert isinstance(current(ctx), HomePage)
+    wait_for_page(qtbot, ctx, leaving=page, kind=HomePage)
     me = ctx.call(profile.owner)
     assert (me.display_name, me.role, me.payment_choice) == (
         "Rosa Martinez",
@@ -73,9 +72,9 @@ def test_records_change_then_delete_and_undo(qtbot: QtBot, open_app: Opener) -> 
 
     records = visit(ctx, "records")
     records.open_button.click()  # type: ignore[attr-defined]
-    current(ctx).delete_button.click()  # type: ignore[attr-defined]
-    settle(qtbot)
-    assert current(ctx) is records
+    detail = current(ctx)
+    detail.delete_button.click()  # type: ignore[attr-defined]
+    assert wait_for_page(qtbot, ctx, leaving=detail) is records
     assert ctx.call(activities.list_activities) == []
     assert records.banner.isVisible() and records.undo_button.hasFocus()  # type: ignore
     records.undo_button.click()  # type: ignore[attr-defined]
@@ -206,11 +205,11 @@ def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) ->
     ctx.restyle()
 
 
-def test_home_figures_follow_new_entries(qtbot: QtBot, open_app: Opener) -> None:
+def test_home_figures_follow_new_entries(qtbot: QtBot, open_app: Opener, today: date) -> None:
     ctx, _window = open_app()
     home = current(ctx)
     assert isinstance(home, HomePage)
-    ctx.call(activities.record_activity, date=date.today(), minutes=90, kind=ActivityKind.MEETING)
+    ctx.call(activities.record_activity, date=today, minutes=90, kind=ActivityKind.MEETING)
     ctx.changed()
     qtbot.waitUntil(lambda: home.cards["total"].value.text() == "1.5")
     assert home.cards["meetings"].value.text() == "1"

@@ -13,6 +13,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QWidget
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
@@ -45,11 +46,12 @@ class Period:
 
 
 def named_period(value: str, today: date | None = None) -> Period:
-    today = today or date.today()
+    today = today or clock.today()
     if value == "this_year":
-        return Period(date(today.year, 1, 1), today)
+        return Period(today.replace(month=1, day=1), today)
     if value == "last_year":
-        return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+        last_year = today.year - 1
+        return Period(date(last_year, 1, 1), date(last_year, 12, 31))
     return Period(None, None)
 
 
@@ -62,15 +64,15 @@ def safe_file_name(text: str) -> str:
 class DatesPage(Page):
     def __init__(self, on_answer: Callable[[Period], None]) -> None:
         super().__init__(_("Choose the dates"), continue_text="", back_text="")
-        today = date.today()
+        end = clock.today()
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMMM yyyy")
-        self.start.setDate(to_qdate(today - timedelta(days=90)))
+        self.start.setDate(to_qdate(end - timedelta(days=90)))
         self.end = QDateEdit()
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("d MMMM yyyy")
-        self.end.setDate(to_qdate(today))
+        self.end.setDate(to_qdate(end))
         self.add_field("start", LabelledField(_("From"), self.start))
         self.add_field("end", LabelledField(_("To"), self.end))
         assert self.continue_button is not None
@@ -221,7 +223,7 @@ class DocumentFlow:
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         what = _("Certificate") if self.kind == CERTIFICATE else _("Statement")
-        when = str(self.period.end.year) if self.period.end else date.today().isoformat()
+        when = str(self.period.end.year) if self.period.end else clock.today().isoformat()
         return Path(folder) / safe_file_name(f"{what} - {person_name} - {when}.pdf")
 
     def save(self, person_name: str) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_app import clock
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.labels import label
@@ -117,7 +116,7 @@ class ReflectionFormPage(Page):
         try:
             self.ctx.call(
                 reflections.record_reflection,
-                date=date.today(),
+                date=clock.today(),
                 domain=self.domain.value(),
                 aspect=self.aspect.value(),
                 text=self.text.toPlainText(),

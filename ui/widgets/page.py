@@ -128,10 +128,15 @@ class Page(QWidget):
         """The control the keyboard should start on when the page opens."""
         return None
 
-    def focus_start(self) -> None:
+    def start_control(self) -> QWidget | None:
+        """Where the keyboard starts: ``first_focus``, else Continue, else Back."""
         target = self.first_focus()
         if target is None:
             target = self.continue_button or self.back_button
+        return target
+
+    def focus_start(self) -> None:
+        target = self.start_control()
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 

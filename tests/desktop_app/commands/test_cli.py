@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from desktop_app.cli import build_parser, main
 from desktop_app.storage.paths import DEMO_MARKER, database_path, default_data_dir, default_demo_dir
 from tests.helpers.cli import run
+from tests.helpers.days import TEST_DAY
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -170,7 +171,7 @@ def test_add_time_then_list_shows_every_field(
             [
                 "add-time",
                 "--date",
-                str(date.today().replace(year=date.today().year + 2)),
+                str(TEST_DAY + timedelta(days=2 * 365)),
                 "--minutes",
                 "60",
                 "--kind",

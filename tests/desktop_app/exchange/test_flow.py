@@ -49,12 +49,12 @@ def status_of(site: Site, entry_id: str) -> tuple[ReviewStatus, str, int]:
 
 
 def test_send_receive_and_review_round_trip(
-    partner: Site, coordinator: Site, tmp_path: Path
+    partner: Site, coordinator: Site, tmp_path: Path, today: date
 ) -> None:
     first = partner.call(add_time, 60, "Team meeting")
     second = partner.call(add_time, 90, "Reading", day=2)
     file1 = send(partner, tmp_path)
-    assert file1.name == f"Partner Log - Rosa Martínez - {date.today().isoformat()}.partnerlog"
+    assert file1.name == f"Partner Log - Rosa Martínez - {today.isoformat()}.partnerlog"
 
     preview = coordinator.call(lambda s: exchange.preview(s, [file1]))
     assert preview.files[0].counts.new >= 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import InvalidInput, NotFound
 from desktop_app.model import ActivityKind, Project, ReviewStatus
 from desktop_app.services import activities, lifecycle, products
+from tests.helpers.days import TEST_DAY
 
 
 def _meeting(session: Session, **overrides: object) -> str:
     fields: dict[str, object] = {
-        "date": date.today(),
+        "date": TEST_DAY,
         "minutes": 60,
         "kind": ActivityKind.MEETING,
     }
@@ -39,7 +40,7 @@ def test_a_meeting_is_saved_for_me_on_my_only_project(session: Session, partner:
         ({"minutes": 1441}, "minutes", "between 1 minute and 24 hours"),
         ({"minutes": 600, "prep_minutes": 900}, "minutes", "add up to 24 hours"),
         ({"prep_minutes": -5}, "prep_minutes", "Extra time"),
-        ({"date": date.today() + timedelta(days=400)}, "date", "no more than a year"),
+        ({"date": TEST_DAY + timedelta(days=400)}, "date", "no more than a year"),
         ({"note": "x" * 2001}, "note", "2000 characters or fewer"),
         ({"kind": "napping"}, "kind", "Choose one of the options"),
         ({"minutes": "sixty"}, "minutes", "whole minutes"),
@@ -56,7 +57,7 @@ def test_bad_input_is_refused_in_plain_words(
 
 
 def test_a_date_a_year_ahead_is_still_allowed(session: Session, partner: Project) -> None:
-    _meeting(session, date=date.today() + timedelta(days=365))
+    _meeting(session, date=TEST_DAY + timedelta(days=365))
     assert activities.count_activities(session) == 1
 
 
@@ -113,7 +114,7 @@ def test_entries_can_link_products(session: Session, partner: Project) -> None:
 
 def test_records_list_pages_newest_first(session: Session, partner: Project) -> None:
     for days_ago in range(5):
-        _meeting(session, date=date.today() - timedelta(days=days_ago), minutes=10 + days_ago)
+        _meeting(session, date=TEST_DAY - timedelta(days=days_ago), minutes=10 + days_ago)
     first_page = activities.list_activities(session, limit=2)
     second_page = activities.list_activities(session, offset=2, limit=2)
     assert [a.minutes for a in first_page] == [10, 11]

@@ -32,14 +32,14 @@ from desktop_app.services import (
 
 
 def test_expense_with_a_receipt_copied_into_the_data_folder(
-    session: Session, partner: Project, data_dir: Path, tmp_path: Path
+    session: Session, partner: Project, data_dir: Path, tmp_path: Path, today: date
 ) -> None:
     receipt = tmp_path / "Parking Receipt.JPG"
     receipt.write_bytes(b"\xff\xd8 a photo")
     kept = expenses.keep_receipt(data_dir, receipt)
     expense = expenses.record_expense(
         session,
-        date=date.today(),
+        date=today,
         category=ExpenseCategory.PARKING,
         amount_minor=1250,
         receipt_path=kept,
@@ -54,10 +54,10 @@ def test_expense_with_a_receipt_copied_into_the_data_folder(
     [(-100, "cannot be less than zero"), (0, "how much it cost"), (10**12, "too large")],
 )
 def test_bad_amounts_are_refused(
-    session: Session, partner: Project, amount: int, words: str
+    session: Session, partner: Project, amount: int, words: str, today: date
 ) -> None:
     with pytest.raises(InvalidInput, match=words):
-        expenses.record_expense(session, date=date.today(), category="parking", amount_minor=amount)
+        expenses.record_expense(session, date=today, category="parking", amount_minor=amount)
 
 
 def test_a_receipt_that_is_not_a_photo_or_pdf_is_refused(data_dir: Path, tmp_path: Path) -> None:
@@ -69,10 +69,8 @@ def test_a_receipt_that_is_not_a_photo_or_pdf_is_refused(data_dir: Path, tmp_pat
         expenses.keep_receipt(data_dir, tmp_path / "missing.pdf")
 
 
-def test_expense_delete_and_undo(session: Session, partner: Project) -> None:
-    expense = expenses.record_expense(
-        session, date=date.today(), category="transit", amount_minor=500
-    )
+def test_expense_delete_and_undo(session: Session, partner: Project, today: date) -> None:
+    expense = expenses.record_expense(session, date=today, category="transit", amount_minor=500)
     expenses.delete_expense(session, expense.id)
     assert expenses.list_expenses(session) == []
     expenses.undo_delete_expense(session, expense.id)
@@ -104,10 +102,12 @@ def test_products_with_contributors_and_audiences(session: Session, partner: Pro
     assert len(products.list_products(session)) == 1
 
 
-def test_reflections_are_private_unless_shared(session: Session, partner: Project) -> None:
+def test_reflections_are_private_unless_shared(
+    session: Session, partner: Project, today: date
+) -> None:
     kept = reflections.record_reflection(
         session,
-        date=date.today(),
+        date=today,
         domain=VavDomain.TRUST,
         aspect=ReflectionAspect.HELPED,
         text="I felt heard.",
@@ -117,9 +117,7 @@ def test_reflections_are_private_unless_shared(session: Session, partner: Projec
     reflections.change_reflection(session, kept.id, shared=True)
     assert len(reflections.list_reflections(session, shared_only=True)) == 1
     with pytest.raises(InvalidInput, match="Enter your thoughts"):
-        reflections.record_reflection(
-            session, date=date.today(), domain="trust", aspect="hard", text=" "
-        )
+        reflections.record_reflection(session, date=today, domain="trust", aspect="hard", text=" ")
     reflections.delete_reflection(session, kept.id)
     assert reflections.list_reflections(session) == []
     reflections.undo_delete_reflection(session, kept.id)
@@ -162,7 +160,9 @@ def test_setup_happens_once_and_the_profile_can_change(session: Session) -> None
         profile.find_person(session, "Nobody")
 
 
-def test_payments_are_recorded_with_their_kind(session: Session, partner: Project) -> None:
+def test_payments_are_recorded_with_their_kind(
+    session: Session, partner: Project, today: date
+) -> None:
     me = profile.owner(session)
     paid = payments.record_payment(
         session,
@@ -186,6 +186,6 @@ def test_payments_are_recorded_with_their_kind(session: Session, partner: Projec
             amount_minor=1,
             kind="compensation",
             method="cheque",
-            paid_on=date.today() - timedelta(days=1),
+            paid_on=today - timedelta(days=1),
         )
     assert len(payments.list_payments(session, me.id)) == 1

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from ui.widgets.buttons import LinkButton, PrimaryButton, SecondaryButton
 from ui.widgets.page import Page
+from ui.widgets.summary_card import SummaryCard
 
 
 @dataclass(frozen=True)
@@ -28,30 +29,14 @@ class CheckPage(Page):
 
     def __init__(self, title: str, save_text: str) -> None:
         super().__init__(title, continue_text=save_text, back_text="")
-        self.card = QFrame()
-        self.card.setProperty("role", "card")
-        self.grid = QGridLayout(self.card)
-        self.grid.setContentsMargins(20, 16, 20, 16)
-        self.grid.setHorizontalSpacing(24)
-        self.grid.setVerticalSpacing(12)
-        self.grid.setColumnStretch(1, 1)
+        self.card = SummaryCard()
         self.body.addWidget(self.card)
         self.links: dict[str, LinkButton] = {}
 
     def set_rows(self, rows: Sequence[AnswerRow]) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self.card.clear()
         self.links = {}
-        for index, row in enumerate(rows):
-            question = QLabel(row.question)
-            question.setWordWrap(True)
-            question.setProperty("role", "h2")
-            answer = QLabel(row.answer)
-            answer.setWordWrap(True)
-            answer.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        for row in rows:
             link = LinkButton(
                 row.change_text or _("Change"),
                 _("{action}: {question}").format(
@@ -60,9 +45,7 @@ class CheckPage(Page):
             )
             link.setAccessibleDescription(row.answer)
             link.clicked.connect(row.change)
-            self.grid.addWidget(question, index, 0)
-            self.grid.addWidget(answer, index, 1)
-            self.grid.addWidget(link, index, 2)
+            self.card.add_row(row.question, row.answer, link)
             self.links[row.name] = link
         self.set_tab_order(list(self.links.values()))
 

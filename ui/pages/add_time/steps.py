@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
 
+from desktop_app import clock
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind
@@ -65,7 +66,7 @@ class WhenPage(TilePage):
     """Today, Yesterday, or another day picked on a calendar."""
 
     def __init__(self, current: date | None, on_answer: Callable[[date], None]) -> None:
-        today = date.today()
+        today = clock.today()
         choices = [
             Choice("today", _("Today"), icon="today"),
             Choice("yesterday", _("Yesterday")),
@@ -95,7 +96,7 @@ class WhenPage(TilePage):
         self.set_tab_order([*self.tiles.tiles, self.picker, self.continue_button])
 
     def _picked(self, value: str) -> None:
-        today = date.today()
+        today = clock.today()
         if value == "today":
             self._answer(today)
         elif value == "yesterday":
@@ -108,7 +109,7 @@ class WhenPage(TilePage):
 
     def _continue(self) -> None:
         chosen = from_qdate(self.picker.date())
-        if chosen > date.today() + timedelta(days=DAYS_AHEAD_ALLOWED):
+        if chosen > clock.today() + timedelta(days=DAYS_AHEAD_ALLOWED):
             self.show_problems([("date", _("The date must be no more than a year from today."))])
             return
         self.clear_problems()

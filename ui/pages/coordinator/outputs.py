@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from desktop_app import clock
 from desktop_app.exchange import export_project_file
 from desktop_app.exchange.finance import export_finance
 from desktop_app.i18n import _
@@ -95,7 +95,7 @@ class OutputsPage(Page):
 
         self._run(
             _("Save the project report"),
-            f"Project report - {date.today()}.pdf",
+            f"Project report - {clock.today()}.pdf",
             _("PDF documents") + " (*.pdf)",
             work,
         )
@@ -103,7 +103,7 @@ class OutputsPage(Page):
     def make_finance(self) -> None:
         self._run(
             _("Save the money report"),
-            f"Payments - {date.today()}.xlsx",
+            f"Payments - {clock.today()}.xlsx",
             _("Spreadsheets") + " (*.xlsx *.csv)",
             lambda out: self.ctx.call(export_finance, out),
         )
@@ -112,7 +112,7 @@ class OutputsPage(Page):
         person_id = self.recipient.currentData() or None
         self._run(
             _("Save the project file"),
-            f"Project file - {date.today()}.partnerlog",
+            f"Project file - {clock.today()}.partnerlog",
             _("Partner Log files") + " (*.partnerlog)",
             lambda out: self.ctx.call(export_project_file, out, person_id=person_id),
         )

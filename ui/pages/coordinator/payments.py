@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
+from desktop_app import clock
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.labels import label
@@ -31,7 +32,7 @@ class PaymentsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(_("Payments and pay periods"), back_text=_("Back to home"))
         self.ctx = ctx
-        today = date.today()
+        today = clock.today()
         self.person = narrow(QComboBox())
         for person in ctx.call(profile.people, Role.PARTNER):
             self.person.addItem(person.display_name, person.id)
