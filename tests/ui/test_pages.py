@@ -167,9 +167,12 @@ def test_an_empty_list_says_so_once_however_often_it_is_shown(
     page = visit(ctx, stop)
     page.on_shown()  # coming back to the page, as from the form
     page.on_shown()
-    settle(qtbot)
-    shown = [w for w in page.findChildren(QLabel) if w.text() == empty and w.isVisibleTo(page)]
-    assert len(shown) == 1
+
+    def shown() -> list[QLabel]:
+        return [w for w in page.findChildren(QLabel) if w.text() == empty and w.isVisibleTo(page)]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1)  # the replaced lines are gone, not hidden
+    assert len(shown()) == 1
 
 
 def test_a_reflection_stays_private_unless_shared(qtbot: QtBot, open_app: Opener) -> None:
