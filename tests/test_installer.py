@@ -147,39 +147,138 @@ def test_the_bundle_passes_its_self_test_with_no_python_on_path(
     assert list(Path(no_python["TMPDIR"]).iterdir()) == []
 
 
-def test_install_script_adds_the_menu_entry_and_uninstall_removes_it(
-    built: Built, no_python: dict[str, str]
-) -> None:
-    home = Path(no_python["HOME"])
+#: Another app's menu entry that opens files, in the same applications folder.
+NEIGHBOUR = "other-viewer.desktop"
+NEIGHBOUR_ENTRY = """[Desktop Entry]
+Type=Application
+Name=Other Viewer
+Exec=other-viewer %f
+MimeType=application/pdf;text/plain;
+"""
+
+#: Stands in for desktop-file-utils' update-desktop-database where that is not installed.
+#: Like the real one, it rewrites FOLDER/mimeinfo.cache from the MimeType lines of the
+#: entries in FOLDER (only the heading when none declares one); the output is the same.
+STAND_IN = """#!/bin/sh
+set -eu
+cd "$1"
+{
+    echo "[MIME Cache]"
+    for entry in *.desktop; do
+        [ -f "$entry" ] || continue
+        awk -F';' -v id="$entry" 'sub(/^MimeType=/, "") {
+            for (i = 1; i <= NF; i++) if ($i != "") print $i "=" id }' "$entry"
+    done | sort | awk -F= '
+        $1 != type { if (type != "") print line; type = $1; line = $1 "=" }
+        { line = line $2 ";" }
+        END { if (type != "") print line }'
+} > mimeinfo.cache.new
+mv mimeinfo.cache.new mimeinfo.cache
+"""
+
+
+def mime_cache(applications: Path) -> dict[str, set[str]] | None:
+    """What ``mimeinfo.cache`` in ``applications`` lists: the entries for each MIME type."""
+    cache = applications / "mimeinfo.cache"
+    if not cache.exists():
+        return None
+    heading, *lines = cache.read_text(encoding="utf-8").splitlines()
+    assert heading == "[MIME Cache]"
+    listed: dict[str, set[str]] = {}
+    for line in filter(None, lines):
+        mime_type, entries = line.split("=", 1)
+        listed[mime_type] = set(filter(None, entries.split(";")))
+    return listed
+
+
+def declared_mime_types(entry: Path) -> set[str]:
+    types: set[str] = set()
+    for line in entry.read_text(encoding="utf-8").splitlines():
+        if line.startswith("MimeType="):
+            types |= set(filter(None, line.removeprefix("MimeType=").split(";")))
+    return types
+
+
+def run_install(built: Built, env: dict[str, str], *args: str) -> str:
     result = subprocess.run(
-        [str(built.unpacked / "install.sh")],
-        env=no_python,
+        [str(built.unpacked / "install.sh"), *args],
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Partner Log is installed." in result.stdout
+    return result.stdout
+
+
+def with_desktop_database(env: dict[str, str], tools: Path, present: bool) -> dict[str, str]:
+    """``env`` with update-desktop-database on PATH or surely not: the real one when this
+    machine has it, else the stand-in."""
+    (Path(env["PATH"]) / "update-desktop-database").unlink(missing_ok=True)
+    if not present:
+        return env
+    tools.mkdir()
+    tool = tools / "update-desktop-database"
+    real = shutil.which("update-desktop-database")
+    if real is not None:
+        tool.symlink_to(real)
+    else:
+        tool.write_text(STAND_IN, encoding="utf-8")
+        tool.chmod(0o755)
+    return {**env, "PATH": f"{tools}{os.pathsep}{env['PATH']}"}
+
+
+@pytest.mark.parametrize("neighbour", [False, True], ids=["alone", "beside-another-app"])
+@pytest.mark.parametrize(
+    "desktop_database", [False, True], ids=["no-desktop-database", "desktop-database"]
+)
+def test_install_script_adds_the_menu_entry_and_uninstall_removes_it(
+    built: Built,
+    no_python: dict[str, str],
+    tmp_path: Path,
+    desktop_database: bool,
+    neighbour: bool,
+) -> None:
+    """With or without update-desktop-database (desktop-file-utils), alone or beside
+    another app's entry: uninstalling leaves the applications folder as it would be
+    without Partner Log. Its mimeinfo.cache belongs to every app there, so it is
+    rebuilt, never deleted."""
+    env = with_desktop_database(no_python, tmp_path / "tools", desktop_database)
+    home = Path(env["HOME"])
+    applications = home / ".local/share/applications"
+    others: dict[str, set[str]] = {}
+    if neighbour:
+        applications.mkdir(parents=True)
+        (applications / NEIGHBOUR).write_text(NEIGHBOUR_ENTRY, encoding="utf-8")
+        others = {"application/pdf": {NEIGHBOUR}, "text/plain": {NEIGHBOUR}}
+        if desktop_database:  # the cache as a desktop with the other app has it
+            subprocess.run(["update-desktop-database", applications], env=env, check=True)
+            assert mime_cache(applications) == others
+
+    assert "Partner Log is installed." in run_install(built, env)
     app = home / ".local" / "lib" / "partner-log" / "partner-log"
-    entry = home / ".local/share/applications/partner-log.desktop"
+    entry = applications / "partner-log.desktop"
     icon = home / ".local/share/icons/hicolor/256x256/apps/partner-log.png"
     assert os.access(app, os.X_OK)
     assert f'Exec="{app}"' in entry.read_text(encoding="utf-8").splitlines()
     assert icon.read_bytes() == (built.unpacked / "partner-log.png").read_bytes()
     assert (home / ".local/bin/partner-log").resolve() == app.resolve()
+    if desktop_database:
+        with_us = {mime_type: set(entries) for mime_type, entries in others.items()}
+        for mime_type in declared_mime_types(entry):
+            with_us.setdefault(mime_type, set()).add(entry.name)
+        assert mime_cache(applications) == with_us
+    else:
+        assert mime_cache(applications) is None
 
-    result = subprocess.run(
-        [str(built.unpacked / "install.sh"), "--uninstall"],
-        env=no_python,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    left = [p for p in home.rglob("*") if not p.is_dir()]
-    assert left == []
+    assert "Partner Log is removed." in run_install(built, env, "--uninstall")
+    left = sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+    expected = [f".local/share/applications/{NEIGHBOUR}"] if neighbour else []
+    if desktop_database:
+        expected = sorted([*expected, ".local/share/applications/mimeinfo.cache"])
+        assert mime_cache(applications) == others  # the other app still opens its files
+    assert left == expected
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")

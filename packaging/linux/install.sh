@@ -15,8 +15,11 @@ bin="$HOME/.local/bin"
 entry="$data/applications/partner-log.desktop"
 icon="$data/icons/hicolor/256x256/apps/partner-log.png"
 
+# Rebuild the folder's mimeinfo.cache (desktop-file-utils, on most desktops) after
+# installing and after uninstalling. Every app in the folder shares that cache, so it
+# is only ever rebuilt from the entries left there, never deleted.
 refresh_menu() {
-    if command -v update-desktop-database >/dev/null 2>&1; then
+    if [ -d "$data/applications" ] && command -v update-desktop-database >/dev/null 2>&1; then
         update-desktop-database "$data/applications" >/dev/null 2>&1 || true
     fi
 }

@@ -6,6 +6,7 @@ import errno
 import io
 import os
 import random
+import re
 import select
 import signal
 import sqlite3
@@ -67,6 +68,18 @@ class _Writer:
         self.stdout.close()
 
 
+def _whole(pattern: str, line: str | None) -> re.Match[str]:
+    """``line`` as one whole report from the writer; anything else fails here, saying what
+    came instead (nothing in time, or a line cut short or run together with the next)."""
+    match = re.fullmatch(pattern, line or "")
+    assert match is not None, f"expected {pattern!r} from the writer, got {line!r}"
+    return match
+
+
+def _saved_id(line: str | None) -> str:
+    return _whole(r"saved ([0-9a-f-]{36})", line)[1]
+
+
 def _ids_in(path: Path) -> set[str]:
     con = sqlite3.connect(path)
     try:
@@ -88,26 +101,20 @@ def test_saved_entries_survive_being_killed_at_any_moment(data_dir: Path) -> Non
         assert writer.line(timeout=30) == "ready"
         for round_no in range(ROUNDS):
             writer.stdin.write(b"go\n")
-            child = writer.line(timeout=10)
-            assert child is not None and child.startswith("child ")
-            pid = int(child.split()[1])
+            pid = int(_whole(r"child (\d+)", writer.line(timeout=10))[1])
             # Kill anywhere: while opening, between saves, or in the middle of a commit.
             # Two rounds in three wait for the first save, so that however slow the
             # machine is, many kills land among saves rather than while opening.
             if round_no % 3:
-                first = writer.line(timeout=10)
-                assert first is not None and first.startswith("saved ")
-                reported.add(first.split()[1])
+                reported.add(_saved_id(writer.line(timeout=10)))
             deadline = time.monotonic() + rng.uniform(0.0, 0.12)
             while (left := deadline - time.monotonic()) > 0:
                 line = writer.line(timeout=left)
                 if line is not None:
-                    assert line.startswith("saved ")
-                    reported.add(line.split()[1])
+                    reported.add(_saved_id(line))
             os.kill(pid, signal.SIGKILL)
             while (line := writer.line(timeout=10)) != "reaped":
-                assert line is not None and line.startswith("saved ")
-                reported.add(line.split()[1])
+                reported.add(_saved_id(line))
 
             path = database_path(data_dir)
             assert integrity_problems(path) == [], f"damaged after kill {round_no}"
