@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,5 +46,12 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
         return ctx, window
 
     yield opener
+    # pytest-qt has closed the windows and asked Qt to delete them. Leave nothing for the
+    # next test: let background work end, then delete the windows now. Qt's event loop
+    # alone never gets to those deletions between tests, so every earlier window would
+    # otherwise still be there, hidden, and be restyled again by each later test.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.sendPostedEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for workspace in opened:
         workspace.close()
