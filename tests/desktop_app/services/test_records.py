@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from desktop_app.model import Activity, Project, Role
-from desktop_app.services import activities, expenses, profile, records
+from desktop_app.services import activities, expenses, profile, projects, records
 
 
 def _fill(session: Session) -> str:
@@ -72,3 +72,37 @@ def test_the_list_without_a_person_holds_everyone(session: Session, partner: Pro
     assert [row.minutes for row in ben] == [15] * 30
     last_page = records.entry_rows(session, None, limit=50, after=everyone[49])
     assert last_page == everyone[50:]
+
+
+def test_time_and_expenses_share_one_list_for_one_project(
+    session: Session, partner: Project
+) -> None:
+    other = projects.create_project(session, name="Sleep study")
+    activities.record_activity(
+        session,
+        date=date(2024, 3, 4),
+        minutes=60,
+        prep_minutes=15,
+        kind="meeting",
+        note="Planning",
+        project_id=partner.id,
+    )
+    expenses.record_expense(
+        session,
+        date=date(2024, 3, 5),
+        category="parking",
+        amount_minor=1250,
+        project_id=partner.id,
+    )
+    activities.record_activity(
+        session, date=date(2024, 3, 6), minutes=30, kind="writing", project_id=other.id
+    )
+    me = profile.owner(session).id
+    rows = records.entry_rows(session, me, partner.id)
+    assert [(r.type, r.what, r.minutes, r.amount_minor, r.currency) for r in rows] == [
+        (records.EXPENSE, "parking", 0, 1250, "CAD"),
+        (records.TIME, "meeting", 75, 0, ""),
+    ]
+    assert (rows[1].note, rows[1].status) == ("Planning", "draft")
+    assert records.count_entries(session, me, partner.id) == 2
+    assert records.count_entries(session, me) == 3
