@@ -115,16 +115,3 @@ def test_send_open_review_and_back(
         "Was this the planning meeting?",
     )
     boss.workspace.close()  # type: ignore[attr-defined]
-
-
-def test_a_file_that_is_not_ours_is_refused_plainly(
-    qtbot: QtBot, open_app: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    junk = tmp_path / "holiday.partnerlog"
-    junk.write_bytes(b"these are not the records you are looking for")
-    monkeypatch.setattr(FileDialogs, "open_one", classmethod(lambda cls, p, t, f: str(junk)))
-    ctx, _window = open_app()
-    current(ctx).links["open_file"].click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: isinstance(current(ctx), ResultPage), timeout=10000)
-    assert "could not be opened" in current(ctx).heading.text()
-    assert "Nothing was changed" in current(ctx).hint.text()
