@@ -39,9 +39,9 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
         window = MainWindow(ctx)
         window.resize(1000, 800)
         qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitActive(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         return ctx, window
 
     yield opener
