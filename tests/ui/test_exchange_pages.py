@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.model import ReviewStatus, Role
 from desktop_app.services import activities, profile
 from desktop_app.storage.workspace import Workspace
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
 from ui.app import make_context
 from ui.file_dialogs import FileDialogs
 from ui.main_window import MainWindow
-from ui.page_tour import visit
 from ui.pages.coordinator.home import CoordinatorHomePage
 from ui.pages.coordinator.review import ReviewPage
 from ui.pages.open_files import PassphrasePage, PreviewPage, ResultPage

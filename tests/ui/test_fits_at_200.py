@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.helpers import page_tour
+from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener
-from ui import page_tour
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.page import Page
 
 LEAVES = (

@@ -7,8 +7,8 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import activities
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener
-from ui.page_tour import visit
 from ui.records_model import RecordsModel
 
 

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import activities
 from desktop_app.storage.backup import list_backups
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
-from ui.page_tour import visit
 from ui.pages.backups import BackupsPage, RestoreConfirmPage
 
 

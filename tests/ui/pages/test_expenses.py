@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import expenses
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
-from ui.page_tour import visit
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.expenses import AmountPage, ReceiptPage
 from ui.pages.resume_draft import ResumeDraftPage

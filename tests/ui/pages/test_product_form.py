@@ -5,8 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import products, profile
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
-from ui.page_tour import visit
 
 
 def test_adding_a_product_asks_in_everyday_words(qtbot: QtBot, open_app: Opener) -> None:

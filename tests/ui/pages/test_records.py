@@ -7,8 +7,8 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import activities
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current, settle
-from ui.page_tour import visit
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.entry_detail import EntryDetailPage
 from ui.pages.records import RecordsPage

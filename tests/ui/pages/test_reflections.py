@@ -5,8 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import reflections
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener
-from ui.page_tour import visit
 
 
 def test_a_reflection_stays_private_unless_shared(qtbot: QtBot, open_app: Opener) -> None:

@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener
-from ui.page_tour import visit
 
 
 def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) -> None:

@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
+from tests.helpers.page_tour import visit_setup
 from tests.helpers.screens import Opener, current, settle
-from ui.page_tour import visit_setup
 from ui.pages.home import HomePage
 
 

@@ -2,6 +2,9 @@
 
 Each stop starts from Home and gets to its page the way a person would, by pressing the
 same buttons. First-run set-up has its own tour on a folder that is not set up yet.
+
+The screen tests, the AT-SPI check (``tests/accessibility``), ``tools/screenshots.py``
+and ``bench/screenshot_scale.py`` use it; it is not part of the installed app.
 """
 
 from __future__ import annotations
