@@ -34,7 +34,7 @@ def _home_action(key: str) -> Step:
     def step(ctx: AppContext) -> None:
         ctx.nav.home()
         _process()
-        _page(ctx).actions[key].click()  # type: ignore[attr-defined]
+        _page(ctx).action_buttons[key].click()  # type: ignore[attr-defined]
         _process()
 
     return step

@@ -66,7 +66,7 @@ def test_send_open_review_and_back(
     boss, _boss_window = _coordinator(qapp, qtbot, tmp_path / "coordinator")
     assert isinstance(current(boss), CoordinatorHomePage)  # type: ignore[arg-type]
     monkeypatch.setattr(FileDialogs, "open_many", classmethod(lambda cls, p, t, f: [str(sent)]))
-    current(boss).actions["open_files"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["open_files"].click()  # type: ignore[arg-type, attr-defined]
     qtbot.waitUntil(lambda: isinstance(current(boss), PassphrasePage), timeout=10000)  # type: ignore[arg-type]
     current(boss).passphrase.setText("correct horse battery")  # type: ignore[arg-type, attr-defined]
     current(boss).continue_button.click()  # type: ignore[arg-type, union-attr]
@@ -81,7 +81,7 @@ def test_send_open_review_and_back(
     assert (arrived.note, arrived.minutes) == ("First meeting", 60)
 
     boss.nav.home()  # type: ignore[attr-defined]
-    current(boss).actions["review"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["review"].click()  # type: ignore[arg-type, attr-defined]
     review = current(boss)  # type: ignore[arg-type]
     assert isinstance(review, ReviewPage) and len(review.rows) == 1
     review.query.click()
@@ -97,7 +97,7 @@ def test_send_open_review_and_back(
 
     boss.nav.home()  # type: ignore[attr-defined]
     monkeypatch.setattr(FileDialogs, "save", classmethod(lambda cls, p, t, s, f: str(back)))
-    current(boss).actions["outputs"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["outputs"].click()  # type: ignore[arg-type, attr-defined]
     outputs = current(boss)  # type: ignore[arg-type]
     outputs.project_file.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "saved" in outputs.done.text(), timeout=10000)  # type: ignore

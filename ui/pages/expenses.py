@@ -242,13 +242,19 @@ class ExpenseFlow:
             amount=money(a["amount"], self.currency),
         )
         self.check = None
+        ctx = self.ctx
+
+        def again() -> None:
+            ctx.nav.home()
+            start_expense(ctx)
+
         self.ctx.nav.home()
         self.ctx.nav.push(
             DonePage(
                 _("Your expense is saved"),
                 saved,
                 _("Add another expense"),
-                on_again=lambda: (self.ctx.nav.home(), start_expense(self.ctx)),
+                on_again=again,
                 on_home=self.ctx.nav.home,
             )
         )

@@ -41,7 +41,7 @@ def test_an_unfinished_expense_is_offered_again(qtbot: QtBot, open_app: Opener) 
     window.close()
     ctx.workspace.close()
     ctx, _window = open_app()
-    current(ctx).actions["add_expense"].click()  # type: ignore[attr-defined]
+    current(ctx).action_buttons["add_expense"].click()  # type: ignore[attr-defined]
     offer = current(ctx)
     assert isinstance(offer, ResumeDraftPage)
     offer.resume_button.click()

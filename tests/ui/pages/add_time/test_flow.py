@@ -23,7 +23,7 @@ def test_a_one_hour_meeting_today_takes_five_clicks(qtbot: QtBot, open_app: Open
     home = current(ctx)
     assert isinstance(home, HomePage)
     clicks = [
-        lambda: home.actions["add_time"],
+        lambda: home.action_buttons["add_time"],
         lambda: current(ctx).tiles.tile_for("meeting"),  # type: ignore[attr-defined]
         lambda: current(ctx).tiles.tile_for("today"),  # type: ignore[attr-defined]
         lambda: current(ctx).tiles.tile_for(60),  # type: ignore[attr-defined]
@@ -63,7 +63,7 @@ def test_the_same_task_with_the_keyboard_alone(qtbot: QtBot, open_app: Opener) -
 
 def test_escape_goes_back_and_keeps_the_answer(qtbot: QtBot, open_app: Opener) -> None:
     ctx, _window = open_app()
-    current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
+    current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("writing").click()  # type: ignore[attr-defined]
     settle(qtbot)
     assert isinstance(current(ctx), WhenPage)
@@ -74,14 +74,14 @@ def test_escape_goes_back_and_keeps_the_answer(qtbot: QtBot, open_app: Opener) -
 
 def test_an_unfinished_entry_survives_closing_the_window(qtbot: QtBot, open_app: Opener) -> None:
     ctx, window = open_app()
-    current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
+    current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("reviewing").click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("yesterday").click()  # type: ignore[attr-defined]
     window.close()
     ctx.workspace.close()
 
     ctx, _window = open_app()
-    current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
+    current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
     offer = current(ctx)
     assert isinstance(offer, ResumeDraftPage)
     offer.resume_button.click()

@@ -12,7 +12,7 @@ from ui.pages.add_time.steps import HowLongPage
 
 def test_another_amount_of_zero_shows_the_problem(qtbot: QtBot, open_app: Opener) -> None:
     ctx, _window = open_app()
-    current(ctx).actions["add_time"].click()  # type: ignore[attr-defined]
+    current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
     for value in ("meeting", "today", "another"):
         current(ctx).tiles.tile_for(value).click()  # type: ignore[attr-defined]
         settle(qtbot)
