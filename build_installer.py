@@ -37,7 +37,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "partner-log.spec"
-ICONS = ROOT / "resources" / "icons"
+#: Fonts, icons and translations. The bundle keeps them beside the packages, where
+#: desktop_app/resources.py looks for them at run time.
+RESOURCES = ROOT / "resources"
+ICONS = RESOURCES / "icons"
 ICON_SVG = ICONS / "partner-log.svg"
 EXE_NAME = "partner-log"
 DISPLAY_NAME = "Partner Log"
@@ -193,7 +196,7 @@ def data_files() -> list[tuple[str, str]]:
     """Fonts, icons, translations and the Alembic migrations, at the paths the app
     expects them beside its modules."""
     return [
-        *_files_under(ROOT / "resources", skip_suffixes=(".py", ".pyc")),
+        *_files_under(RESOURCES, skip_suffixes=(".py", ".pyc")),
         *_files_under(ROOT / "desktop_app" / "migrations", skip_suffixes=(".pyc",)),
     ]
 

@@ -244,16 +244,22 @@ print(_hwm(Path("/proc/self/status").read_text()))
 """
 
 
-def _bare_rss(path: Path) -> float:
+def _last_line_of_child(*args: str) -> str:
+    """What a fresh Python (offscreen, in the project folder) prints last."""
     out = subprocess.run(
-        [sys.executable, "-c", BARE_RSS, str(path), LIST_SQL.format(person="", limit="")],
+        [sys.executable, *args],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
     ).stdout
-    return float(out.strip().splitlines()[-1])
+    return out.strip().splitlines()[-1]
+
+
+def _bare_rss(path: Path) -> float:
+    sql = LIST_SQL.format(person="", limit="")
+    return float(_last_line_of_child("-c", BARE_RSS, str(path), sql))
 
 
 def measure(activities: int, partners: int = 40, years: int = 10, repeat: int = 15) -> list[Result]:
@@ -263,17 +269,10 @@ def measure(activities: int, partners: int = 40, years: int = 10, repeat: int = 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "scale"
         generate(folder, activities, partners, years)
-        out = subprocess.run(
-            [sys.executable, "-m", "bench.bench_scale", "--child", str(folder), str(repeat)],
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        ).stdout
+        out = _last_line_of_child("-m", "bench.bench_scale", "--child", str(folder), str(repeat))
     size = f" [{activities:,}]"
     results = []
-    for row in json.loads(out.strip().splitlines()[-1]):
+    for row in json.loads(out):
         row["what"] = str(row["what"]) + size
         results.append(Result(**row))
     return results

@@ -136,6 +136,24 @@ def generate(
         origin = lifecycle.origin_of(session)
         project_id = project.id
 
+        def entry(person_id: str, day: date, stamp: datetime) -> dict[str, object]:
+            """The columns a time entry and a cost share: a new record, whose, and its review."""
+            return {
+                "id": new_uuid(),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "rev": 1,
+                "origin": origin,
+                "deleted_at": None,
+                "person_id": person_id,
+                "project_id": project_id,
+                "date": day,
+                "status": _status(day, LAST_DAY),
+                "status_note": "",
+                "review_rev": 0,
+                "pay_period_id": None,
+            }
+
         rows: list[dict[str, object]] = []
         for n in range(activities):
             day = first_day + timedelta(days=rng.randrange(span + 1))
@@ -143,25 +161,13 @@ def generate(
             kind = KINDS[n % len(KINDS)]
             rows.append(
                 {
-                    "id": new_uuid(),
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                    "rev": 1,
-                    "origin": origin,
-                    "deleted_at": None,
-                    "person_id": people[n % len(people)],
-                    "project_id": project_id,
-                    "date": day,
+                    **entry(people[n % len(people)], day, stamp),
                     "kind": kind,
                     "mode": ActivityMode.VIDEO if n % 4 else ActivityMode.IN_PERSON,
                     "minutes": 30 + 15 * rng.randrange(8),
                     "prep_minutes": 15 * rng.randrange(3),
                     "travel_minutes": 30 if n % 4 == 0 else 0,
                     "note": NOTES[n % len(NOTES)],
-                    "status": _status(day, LAST_DAY),
-                    "status_note": "",
-                    "review_rev": 0,
-                    "pay_period_id": None,
                 }
             )
             if len(rows) == BATCH:
@@ -179,24 +185,12 @@ def generate(
             stamp = _stamp(day, rng)
             costs.append(
                 {
-                    "id": new_uuid(),
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                    "rev": 1,
-                    "origin": origin,
-                    "deleted_at": None,
-                    "person_id": people[n % len(people)],
-                    "project_id": project_id,
-                    "date": day,
+                    **entry(people[n % len(people)], day, stamp),
                     "category": categories[n % len(categories)],
                     "amount_minor": 500 + 250 * rng.randrange(12),
                     "currency": "CAD",
                     "note": "",
                     "receipt_path": "",
-                    "status": _status(day, LAST_DAY),
-                    "status_note": "",
-                    "review_rev": 0,
-                    "pay_period_id": None,
                 }
             )
         session.execute(insert(Expense), costs)

@@ -21,6 +21,7 @@ class UserFacingError(Exception):
         self.field = field
 
     def __str__(self) -> str:
+        """What to tell the person: the message, then what to do next."""
         return f"{self.message} {self.next_step}".strip()
 
 

@@ -8,10 +8,10 @@ language, so a missing catalogue simply shows English.
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
+
+from desktop_app.resources import LOCALE_DIR
 
 DOMAIN = "partner_log"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 

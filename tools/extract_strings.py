@@ -18,9 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.i18n import DOMAIN
+from desktop_app.resources import LOCALE_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("desktop_app", "ui")
-TEMPLATE = ROOT / "resources" / "locale" / "partner_log.pot"
+TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
 
 HEADER = """\

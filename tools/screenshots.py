@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import Role
+from desktop_app.settings import Preferences
 from desktop_app.storage.workspace import Workspace
 from tests.helpers.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.app import make_context
@@ -34,8 +35,8 @@ def shoot(
         window.resize(1024, 768)
         window.show()
         for variant, (scale, high_contrast) in VARIANTS.items():
-            ctx.settings.set("text_scale", scale)
-            ctx.settings.set("high_contrast", high_contrast)
+            ctx.settings.set(Preferences.text_scale, scale)
+            ctx.settings.set(Preferences.high_contrast, high_contrast)
             ctx.restyle()
             folder = out / variant
             folder.mkdir(parents=True, exist_ok=True)

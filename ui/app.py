@@ -13,7 +13,7 @@ from desktop_app.settings import Settings
 from desktop_app.storage.integrity import DamagedDatabase, start_afresh
 from desktop_app.storage.restore import restore_backup
 from desktop_app.storage.workspace import Workspace
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
@@ -28,7 +28,7 @@ from ui.window_state import WindowState
 def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     """Everything the screens share, with the theme applied from the saved settings."""
     settings = Settings.load(workspace.data_dir)
-    set_language(settings.get("language"))
+    set_language(settings.val.language)
     ctx = AppContext(
         workspace=workspace,
         settings=settings,
@@ -37,9 +37,9 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     )
 
     def restyle() -> None:
-        high_contrast = bool(settings.get("high_contrast"))
+        high_contrast = settings.val.high_contrast
         set_icon_colour(palette_for(high_contrast).text)
-        apply_theme(app, high_contrast, float(settings.get("text_scale")))
+        apply_theme(app, high_contrast, settings.val.text_scale)
 
     ctx.restyle = restyle
     restyle()
@@ -61,10 +61,10 @@ def open_workspace(data_dir: Path) -> Workspace | None:
                 else:
                     return None
             except UserFacingError as problem:
-                QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+                QMessageBox.warning(None, _("Partner Log"), str(problem))
                 return None
         except UserFacingError as problem:
-            QMessageBox.warning(None, _("Partner Log"), problem_text(problem))
+            QMessageBox.warning(None, _("Partner Log"), str(problem))
             return None
 
 

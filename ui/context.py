@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop_app.errors import UserFacingError
 from desktop_app.settings import Settings
 from desktop_app.storage.workspace import Workspace
 from ui.drafts import Drafts
@@ -34,7 +33,3 @@ class AppContext:
     def changed(self) -> None:
         for listener in list(self.records_changed):
             listener()
-
-
-def problem_text(problem: UserFacingError) -> str:
-    return f"{problem.message} {problem.next_step}".strip()

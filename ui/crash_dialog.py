@@ -1,8 +1,8 @@
 """A calm dialog for a bug: what happened, that saved work is safe, and "Copy details".
 
-``install_excepthook(app)`` makes every uncaught error on the UI thread go to the log
-(through ``logs.bug_report``, which never holds people's words) and to this dialog,
-instead of ending the app.
+``report_bug(exc)`` sends a bug to the log (through ``logs.bug_report``, which never
+holds people's words) and to this dialog. ``install_excepthook(app)`` does that for
+every uncaught error on the UI thread, instead of ending the app.
 """
 
 from __future__ import annotations
@@ -113,6 +113,21 @@ class CrashDialog(QDialog):
         cls(exc, QApplication.activeWindow()).exec()
 
 
+def report_bug(exc: BaseException) -> None:
+    """Log a bug (where it happened, never people's words) and show the calm dialog.
+
+    Nothing else changes: the window stays as it was, with what the person typed.
+    """
+    log.error("unexpected failure: %s", bug_report(exc))
+    app = QApplication.instance()
+    if app is None or app.closingDown():
+        return
+    try:
+        CrashDialog.show_for(exc)
+    except Exception as dialog_bug:  # never let the dialog itself end the app
+        log.error("the crash dialog failed: %s", bug_report(dialog_bug))
+
+
 def install_excepthook(app: QApplication) -> ExceptHook:
     """Log uncaught errors and show the crash dialog instead of ending the app.
 
@@ -126,13 +141,7 @@ def install_excepthook(app: QApplication) -> ExceptHook:
             return
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
-        log.error("unexpected failure: %s", bug_report(exc))
-        if app.closingDown():
-            return
-        try:
-            CrashDialog.show_for(exc)
-        except Exception as dialog_bug:  # never let the dialog itself end the app
-            log.error("the crash dialog failed: %s", bug_report(dialog_bug))
+        report_bug(exc)
 
     sys.excepthook = hook
     return previous

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from desktop_app.resources import FONTS_DIR
+
 FAMILY = "Atkinson Hyperlegible"
 BASE_POINT_SIZE = 14
 

@@ -28,11 +28,6 @@ def month_words(year: int, month: int) -> str:
     return QLocale().toString(QDate(year, month, 1), "MMMM yyyy")
 
 
-def hours(minutes: int) -> str:
-    """Decimal hours to one place, as the reports show them: "1.5"."""
-    return QLocale().toString(minutes / 60, "f", 1)
-
-
 def duration_words(minutes: int) -> str:
     return describe_minutes(minutes)
 

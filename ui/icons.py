@@ -6,13 +6,13 @@ Icons sit beside words and never carry meaning alone.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from desktop_app.resources import ICONS_DIR
+
 _colour = "#0b0c0c"
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop_app.i18n import _
+from desktop_app.logs import bug_report
 from desktop_app.model import Role
 from desktop_app.services import profile
 from desktop_app.storage.backup import backup_if_changed
@@ -72,13 +73,14 @@ class MainWindow(QMainWindow):
             self,
             lambda: backup_if_changed(data_dir),
             lambda _path: None,
-            lambda problem: log.warning("start-up backup failed: %s", type(problem).__name__),
+            # Quietly: the person did not ask for this backup.
+            lambda problem: log.warning("start-up backup failed: %s", bug_report(problem)),
         )
 
     def _settings(self) -> None:
         from ui.pages.settings_page import SettingsPage
 
-        self.ctx.nav.push(SettingsPage(self.ctx, on_role_changed=self.show_start))
+        self.ctx.nav.push(SettingsPage(self.ctx))
 
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx

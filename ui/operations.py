@@ -1,22 +1,27 @@
 """Run core work off the UI thread and get the result back on it.
 
-``run_in_background`` is the one way screens start long work (imports, reports,
-backups, big queries). The work itself never touches a widget. Anything that takes
-longer than half a second shows a progress indicator.
+An ``Operation`` is the one way screens start long work (imports, reports, backups,
+big queries). The work itself never touches a widget.
+
+- A closed page is never called back: the operation belongs to the page that started
+  it, and its connections end with it.
+- Anything that takes longer than half a second shows a progress indicator.
+- Started again while it runs, it runs once more afterwards instead of overlapping, so
+  what a page shows is never older than the last change to the records.
+- Without an ``on_error``, a failure goes to the page's ``show_failure``: a problem the
+  person can fix is shown on the page, a bug goes to the crash dialog.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.logs import bug_report
+from ui.widgets.page import Page
 
-log = logging.getLogger("partner_log.ui.operations")
 PROGRESS_AFTER_MS = 500
 
 
@@ -48,7 +53,11 @@ class _Job(QRunnable):
 
 
 class Operation(QObject):
-    """One piece of background work. Keep a reference until ``finished`` fires."""
+    """Background work for ``parent``, run by ``start()``; keep a reference to it.
+
+    ``on_done`` gets the result and ``on_error`` the exception, both on the UI thread.
+    Without ``on_error``, ``parent`` must be a ``Page``, and its ``show_failure`` is used.
+    """
 
     finished = Signal()
 
@@ -57,12 +66,40 @@ class Operation(QObject):
         parent: QWidget,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
+        on_error: Callable[[Exception], None] | None = None,
         progress_text: str = "",
     ) -> None:
         super().__init__(parent)
+        if on_error is None:
+            if not isinstance(parent, Page):
+                raise TypeError("work started outside a page needs its own on_error")
+            on_error = parent.show_failure
+        self._parent = parent
+        self._work = work
         self._on_done = on_done
         self._on_error = on_error
+        self._progress_text = progress_text
+        self._progress: QProgressDialog | None = None
+        # A child of this operation, so it stops with it (and with the page).
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setTimerType(Qt.TimerType.PreciseTimer)  # never early
+        self._progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        self._running = False
+        self._again = False
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> Operation:
+        """Run the work now, or once more after the run under way."""
+        if self._running:
+            self._again = True
+            return self
+        self._running = True
+        self._again = False
         # The signals object has no parent: the job keeps it alive until the work ends,
         # even if the page that started the work has been closed meanwhile. The
         # connections end with this operation, so a closed page is never called back.
@@ -74,20 +111,14 @@ class Operation(QObject):
             signal.connect(
                 lambda _r, s=signals: _LIVE.discard(s), Qt.ConnectionType.QueuedConnection
             )
-        self._progress: QProgressDialog | None = None
-        self._running = True
-        if progress_text:
-            QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._show_progress(parent, progress_text))
-        QThreadPool.globalInstance().start(_Job(work, signals))
+        if self._progress_text:
+            self._progress_timer.start()
+        QThreadPool.globalInstance().start(_Job(self._work, signals))
+        return self
 
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def _show_progress(self, parent: QWidget, text: str) -> None:
-        if not self._running:
-            return
-        self._progress = QProgressDialog(text, "", 0, 0, parent)
+    def _show_progress(self) -> None:
+        text = self._progress_text
+        self._progress = QProgressDialog(text, "", 0, 0, self._parent)
         self._progress.setCancelButton(None)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setAccessibleName(text)
@@ -95,69 +126,34 @@ class Operation(QObject):
 
     def _finish(self) -> None:
         self._running = False
+        self._progress_timer.stop()
         if self._progress is not None:
             self._progress.close()
+            self._progress.deleteLater()
             self._progress = None
         self.finished.emit()
 
     def _done(self, result: Any) -> None:
         self._finish()
         self._on_done(result)
+        self._run_again_if_asked()
 
     def _failed(self, problem: Exception) -> None:
         self._finish()
-        if not hasattr(problem, "next_step"):
-            log.error("background work failed: %s", bug_report(problem))
         self._on_error(problem)
+        self._run_again_if_asked()
+
+    def _run_again_if_asked(self) -> None:
+        if self._again:
+            self.start()
 
 
 def run_in_background(
     parent: QWidget,
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
+    on_error: Callable[[Exception], None] | None = None,
     progress_text: str = "",
 ) -> Operation:
     """Start ``work`` on a worker thread; call ``on_done``/``on_error`` on the UI thread."""
-    return Operation(parent, work, on_done, on_error, progress_text)
-
-
-class Refresher:
-    """The same background work, run again whenever asked.
-
-    Asked while it is running, it runs once more afterwards, so what a page shows is never
-    older than the last change to the records.
-    """
-
-    def __init__(
-        self,
-        parent: QWidget,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        self._parent = parent
-        self._work = work
-        self._on_done = on_done
-        self._on_error = on_error
-        self._operation: Operation | None = None
-        self._again = False
-
-    def refresh(self) -> None:
-        if self._operation is not None and self._operation.running:
-            self._again = True
-            return
-        self._again = False
-        self._operation = run_in_background(self._parent, self._work, self._done, self._failed)
-
-    def _done(self, result: Any) -> None:
-        self._on_done(result)
-        self._after()
-
-    def _failed(self, problem: Exception) -> None:
-        self._on_error(problem)
-        self._after()
-
-    def _after(self) -> None:
-        if self._again:
-            self.refresh()
+    return Operation(parent, work, on_done, on_error, progress_text).start()

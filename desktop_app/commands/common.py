@@ -98,7 +98,3 @@ def add_period(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help=_("only count entries on or before this date (YYYY-MM-DD)"),
     )
-
-
-def hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}"

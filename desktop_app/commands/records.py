@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app.commands.common import (
     add_period,
-    hours,
     parse_date,
     print_json,
     session_for,
@@ -18,6 +17,7 @@ from desktop_app.commands.common import (
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import Activity, ActivityKind, ActivityMode, Expense, Person, Project
+from desktop_app.reports.formatting import hours
 from desktop_app.services import activities, expenses, profile
 from desktop_app.services.projects import default_project
 

@@ -20,9 +20,9 @@ from desktop_app.model.enums import (
     ProductType,
     RecognitionKind,
     ReflectionAspect,
-    ReviewStatus,
     VavDomain,
 )
+from desktop_app.model.review import Reviewed
 
 activity_product = Table(
     "activity_product",
@@ -32,7 +32,11 @@ activity_product = Table(
 )
 
 
-class Activity(Synced, Base):
+#: What every figure reads from a time entry, after the columns it is found by.
+_FIGURE_COLUMNS = ("kind", "minutes", "prep_minutes", "travel_minutes", "deleted_at")
+
+
+class Activity(Reviewed, Synced, Base):
     """A time entry. A meeting is an activity of kind ``meeting``."""
 
     __tablename__ = "activity"
@@ -48,34 +52,16 @@ class Activity(Synced, Base):
             "date",
             "created_at",
             "project_id",
-            "kind",
-            "minutes",
-            "prep_minutes",
-            "travel_minutes",
-            "deleted_at",
+            *_FIGURE_COLUMNS,
         ),
-        Index(
-            "ix_activity_project_figures",
-            "project_id",
-            "person_id",
-            "date",
-            "kind",
-            "minutes",
-            "prep_minutes",
-            "travel_minutes",
-            "deleted_at",
-        ),
+        Index("ix_activity_project_figures", "project_id", "person_id", "date", *_FIGURE_COLUMNS),
         Index(
             "ix_activity_date_figures",
             "date",
             "created_at",
             "person_id",
             "project_id",
-            "kind",
-            "minutes",
-            "prep_minutes",
-            "travel_minutes",
-            "deleted_at",
+            *_FIGURE_COLUMNS,
         ),
     )
 
@@ -90,16 +76,6 @@ class Activity(Synced, Base):
     prep_minutes: Mapped[int] = mapped_column(Integer, default=0)
     travel_minutes: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[ReviewStatus] = mapped_column(
-        enum_column(ReviewStatus), default=ReviewStatus.DRAFT
-    )
-    #: The coordinator's note on a query or a refusal.
-    status_note: Mapped[str] = mapped_column(Text, default="")
-    #: Revision of the coordinator's field group (status, status_note, pay_period_id).
-    #: ``rev`` counts the partner's own changes; this counts the coordinator's review.
-    review_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    #: The closed pay period that locks this entry (None while it is open).
-    pay_period_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     products: Mapped[list[Product]] = relationship(secondary=activity_product, lazy="selectin")
 
@@ -144,7 +120,7 @@ class ProductContribution(Synced, Base):
     product: Mapped[Product] = relationship(back_populates="contributions")
 
 
-class Expense(Synced, Base):
+class Expense(Reviewed, Synced, Base):
     __tablename__ = "expense"
     __table_args__ = (Index("ix_expense_person_date", "person_id", "date"),)
 
@@ -157,13 +133,6 @@ class Expense(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: Path of the copied receipt, relative to the data folder ("" if none).
     receipt_path: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[ReviewStatus] = mapped_column(
-        enum_column(ReviewStatus), default=ReviewStatus.DRAFT
-    )
-    status_note: Mapped[str] = mapped_column(Text, default="")
-    #: Revision of the coordinator's field group; see ``Activity.review_rev``.
-    review_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    pay_period_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class Payment(Synced, Base):

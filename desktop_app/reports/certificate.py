@@ -186,7 +186,7 @@ def certificate_pdf(
     first = date.fromisoformat(figures["first_date"]) if figures.get("first_date") else None
     last = date.fromisoformat(figures["last_date"]) if figures.get("last_date") else None
     when = period(certificate.period_start or first, certificate.period_end or last)
-    width = layout.PAGE[0] - 2 * layout.MARGIN
+    width = layout.TEXT_WIDTH
 
     story: list[Flowable] = [
         para(

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+from desktop_app.resources import FONTS_DIR
 
 REGULAR = "PL-Atkinson"
 BOLD = "PL-Atkinson-Bold"
@@ -53,7 +52,7 @@ def register(name: str) -> str:
     with _lock:
         if name not in pdfmetrics.getRegisteredFontNames():
             filename, index = _FILES[name]
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename), subfontIndex=index))
+            pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename), subfontIndex=index))
             _map_family(name)
     return name
 

@@ -26,6 +26,8 @@ from desktop_app.storage.atomic import atomic_write_bytes
 PAGE = LETTER
 MARGIN = 22 * mm
 BOTTOM = 24 * mm
+#: The width of the text between the side margins.
+TEXT_WIDTH = PAGE[0] - 2 * MARGIN
 
 ACCENT = colors.HexColor("#0E5A5F")  # deep teal: 7.6:1 against white
 ACCENT_TINT = colors.HexColor("#E6F0F0")

@@ -22,20 +22,12 @@ from desktop_app.labels import formal_engagement, label
 from desktop_app.model import Audience, EngagementType, Product, Project, Reflection, VavDomain
 from desktop_app.reports import charts, layout
 from desktop_app.reports.formatting import month_label, number, period, short_date
+from desktop_app.reports.tables import data_table
 from desktop_app.reports.text import cell, para
 from desktop_app.services import lifecycle
 from desktop_app.services.products import list_products
 from desktop_app.services.reflections import list_reflections
 from desktop_app.services.summaries import Summary, hours_by_month, per_partner, summarise
-
-
-def _in_period(day: date | None, start: date | None, end: date | None) -> bool:
-    """The summaries' rule: with a period, only dated records inside it count."""
-    if start is None and end is None:
-        return True
-    if day is None:
-        return False
-    return (start is None or day >= start) and (end is None or day <= end)
 
 
 def _results(figures: Summary, when: str, st: layout.Styles, width: float) -> Table:
@@ -54,12 +46,8 @@ def _results(figures: Summary, when: str, st: layout.Styles, width: float) -> Ta
             ),
         ),
     ]
-    data: list[list[object]] = [
-        [cell(_("Result"), st.header_cell), cell(_("Value"), st.header_cell)]
-    ]
-    data += [[cell(k, st.cell), cell(v, st.cell_bold)] for k, v in rows]
-    table = Table(data, colWidths=[width * 0.6, width * 0.4])
-    table.setStyle(layout.table_style())
+    cells = [[cell(k, st.cell), cell(v, st.cell_bold)] for k, v in rows]
+    table = data_table([_("Result"), _("Value")], cells, [0.6, 0.4], st, width)
     table.setStyle(TableStyle([("FONT", (1, 1), (1, -1), layout.fonts.BOLD, 9.5, 12)]))
     return table
 
@@ -70,15 +58,13 @@ def _products(products: list[Product], st: layout.Styles, width: float) -> list[
         group = [p for p in products if p.engagement == kind]
         if not group:
             continue
-        rows: list[list[object]] = [
-            [cell(h, st.header_cell) for h in (_("Product"), _("Audience"), _("Description"))]
-        ]
+        rows: list[list[object]] = []
         for product in group:
             audiences = ", ".join(label(Audience(a)) for a in product.audiences)
             title = [para(product.title, st.cell), para(label(product.type), st.small)]
             rows.append([title, para(audiences, st.cell), para(product.description, st.cell)])
-        table = Table(rows, colWidths=[width * 0.34, width * 0.2, width * 0.46], repeatRows=1)
-        table.setStyle(layout.table_style())
+        header = [_("Product"), _("Audience"), _("Description")]
+        table = data_table(header, rows, [0.34, 0.2, 0.46], st, width)
         heading = _("{name} ({n})").format(name=formal_engagement(kind), n=len(group))
         story.append(KeepTogether([para(heading, st.subheading), table]))
     if not story:
@@ -95,22 +81,19 @@ def _partners(rows: list[tuple[str, Summary]], st: layout.Styles, width: float) 
         _("Meetings"),
         _("Products"),
     ]
-    data: list[list[object]] = [[cell(h, st.header_cell) for h in header]]
-    for name, s in rows:
-        data.append(
-            [
-                para(name, st.cell),
-                number(s.total_hours),
-                str(s.partner_months),
-                number(s.avg_hours_per_partner_month),
-                str(s.meetings),
-                str(s.products),
-            ]
-        )
+    data = [
+        [
+            para(name, st.cell),
+            number(s.total_hours),
+            str(s.partner_months),
+            number(s.avg_hours_per_partner_month),
+            str(s.meetings),
+            str(s.products),
+        ]
+        for name, s in rows
+    ]
     shares = [0.36, 0.12, 0.12, 0.16, 0.12, 0.12]
-    table = Table(data, colWidths=[width * s for s in shares], repeatRows=1)
-    table.setStyle(layout.table_style(numeric_columns=(1, 2, 3, 4, 5)))
-    return table
+    return data_table(header, data, shares, st, width, numeric_columns=(1, 2, 3, 4, 5))
 
 
 def _reflections(found: list[Reflection], st: layout.Styles) -> list[Flowable]:
@@ -154,17 +137,11 @@ def project_report_pdf(
     figures = summarise(session, None, project.id, start, end)
     months = hours_by_month(session, None, project.id, start, end)
     partners = [(p.display_name, s) for p, s in per_partner(session, project.id, start, end)]
-    products = [
-        p
-        for p in list_products(session, project_id=project.id)
-        if _in_period(p.completed_on, start, end)
-    ]
-    shared = [
-        r
-        for r in list_reflections(session, project_id=project.id, shared_only=True)
-        if r.shared and _in_period(r.date, start, end)
-    ]
-    width = layout.PAGE[0] - 2 * layout.MARGIN
+    products = list_products(session, project_id=project.id, start=start, end=end)
+    shared = list_reflections(
+        session, project_id=project.id, shared_only=True, start=start, end=end
+    )
+    width = layout.TEXT_WIDTH
     when = period(start or figures.first_date, end or figures.last_date)
     subtitle = " \u00b7 ".join(x for x in (project.organisation, when) if x)
     story: list[Flowable] = [

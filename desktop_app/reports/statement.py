@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from desktop_app.i18n import _
@@ -32,6 +32,7 @@ from desktop_app.model import (
 )
 from desktop_app.reports import layout
 from desktop_app.reports.formatting import duration, hours, long_date, money, period, short_date
+from desktop_app.reports.tables import data_table
 from desktop_app.reports.text import cell, para
 from desktop_app.services import lifecycle
 from desktop_app.services.activities import list_activities
@@ -116,7 +117,7 @@ def _time_table(activities: Sequence[Activity], st: layout.Styles, width: float)
     header = [_("Date"), _("What I did"), _("Time"), _("Getting ready")]
     header += [_("Travel")] if travel else []
     header += [_("Status")]
-    rows: list[list[object]] = [[cell(h, st.header_cell) for h in header]]
+    rows: list[list[object]] = []
     for a in activities:
         row: list[object] = [short_date(a.date), cell(label(a.kind), st.cell)]
         row += [duration(a.minutes), duration(a.prep_minutes)]
@@ -133,14 +134,12 @@ def _time_table(activities: Sequence[Activity], st: layout.Styles, width: float)
         [0.15, 0.33, 0.13, 0.14] + ([0.11] if travel else []) + [0.25 - (0.11 if travel else 0)]
     )
     numeric = (2, 3, 4) if travel else (2, 3)
-    table = LongTable(rows, colWidths=[width * s for s in shares], repeatRows=1)
-    table.setStyle(layout.table_style(numeric_columns=numeric, total_row=True))
-    return table
+    return data_table(header, rows, shares, st, width, numeric_columns=numeric, total_row=True)
 
 
 def _cost_table(costs: Sequence[Expense], st: layout.Styles, width: float) -> Flowable:
     header = [_("Date"), _("What for"), _("Amount"), _("Receipt"), _("Status")]
-    rows: list[list[object]] = [[cell(h, st.header_cell) for h in header]]
+    rows: list[list[object]] = []
     for e in costs:
         rows.append(
             [
@@ -157,8 +156,7 @@ def _cost_table(costs: Sequence[Expense], st: layout.Styles, width: float) -> Fl
     for currency, amount in sorted(totals.items()):
         rows.append([_("Total"), "", money(amount, currency), "", ""])
     shares = [0.15, 0.33, 0.17, 0.1, 0.25]
-    table = LongTable(rows, colWidths=[width * s for s in shares], repeatRows=1)
-    table.setStyle(layout.table_style(numeric_columns=(2,), total_row=True))
+    table = data_table(header, rows, shares, st, width, numeric_columns=(2,), total_row=True)
     if len(totals) > 1:
         table.setStyle(TableStyle([("FONT", (0, -len(totals)), (-1, -1), layout.fonts.BOLD)]))
     return table
@@ -243,7 +241,7 @@ def statement_pdf(
     activities = list_activities(session, person.id, project.id, start, end)[::-1]
     costs = list_expenses(session, person.id, project.id, start, end)[::-1]
     claim = claim_for(project, person, activities, costs)
-    width = layout.PAGE[0] - 2 * layout.MARGIN
+    width = layout.TEXT_WIDTH
     dates = [a.date for a in activities] + [e.date for e in costs]
     when = period(start or min(dates, default=None), end or max(dates, default=None))
     made_on = made_on or date.today()

@@ -110,9 +110,7 @@ def record_activity(
 def change_activity(session: Session, activity_id: str, **changes: object) -> Activity:
     """Change a time entry. A changed entry goes back to "not sent yet", so the
     coordinator sees it again; a paid entry cannot be changed."""
-    unknown = set(changes) - _CHANGEABLE
-    if unknown:
-        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    lifecycle.check_changeable(Activity, changes, _CHANGEABLE)
     activity = lifecycle.get_live(session, Activity, activity_id, _what())
     if activity.status == ReviewStatus.PAID:
         raise InvalidInput(

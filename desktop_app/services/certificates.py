@@ -40,7 +40,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
-from desktop_app.services.scope import in_scope
+from desktop_app.services.scope import in_scope, products_in_scope
 from desktop_app.services.summaries import summarise
 from desktop_app.services.validation import check_period
 
@@ -113,14 +113,10 @@ def covered_products(
         .where(
             ProductContribution.deleted_at.is_(None),
             ProductContribution.person_id == person_id,
-            Product.deleted_at.is_(None),
+            products_in_scope(start=start, end=end),
             Product.project_id.in_(project_ids),
         )
     )
-    if start:
-        query = query.where(Product.completed_on >= start)
-    if end:
-        query = query.where(Product.completed_on <= end)
     rows = session.execute(query.order_by(Product.title, Product.id)).all()
     return [(contribution, product) for contribution, product in rows]
 

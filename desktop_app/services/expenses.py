@@ -101,9 +101,7 @@ def record_expense(
 
 
 def change_expense(session: Session, expense_id: str, **changes: object) -> Expense:
-    unknown = set(changes) - _CHANGEABLE
-    if unknown:
-        raise TypeError(f"unknown expense fields: {sorted(unknown)}")
+    lifecycle.check_changeable(Expense, changes, _CHANGEABLE)
     expense = lifecycle.get_live(session, Expense, expense_id, _what())
     if expense.status == ReviewStatus.PAID:
         raise InvalidInput(_("This expense has been paid, so it cannot be changed."))

@@ -6,6 +6,7 @@ raise ``rev`` so the change travels to other installations.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -55,6 +56,35 @@ def get_live(session: Session, model: type[S], record_id: str, what: str) -> S:
         raise NotFound(
             _("That {what} could not be found. It may have been deleted.").format(what=what)
         )
+    return record
+
+
+def check_changeable(
+    model: type[Synced], changes: Mapping[str, object], changeable: Collection[str]
+) -> None:
+    """Refuse to change a field that is not for changing: a bug in the caller, not the
+    person's mistake, so a ``TypeError`` and not a ``UserFacingError``."""
+    unknown = set(changes) - set(changeable)
+    if unknown:
+        raise TypeError(f"unknown {model.__name__.lower()} fields: {sorted(unknown)}")
+
+
+def change(
+    session: Session,
+    model: type[S],
+    record_id: str,
+    what: str,
+    changes: Mapping[str, object],
+    changeable: Collection[str],
+    validate: Callable[[S], object],
+) -> S:
+    """Set the ``changes`` on a live record, check it again and raise its revision."""
+    check_changeable(model, changes, changeable)
+    record = get_live(session, model, record_id, what)
+    for field, value in changes.items():
+        setattr(record, field, value)
+    validate(record)
+    touch(session, record)
     return record
 
 

@@ -24,6 +24,7 @@ from desktop_app.model import (
 from desktop_app.services import lifecycle
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
+from desktop_app.services.scope import products_in_scope
 from desktop_app.services.validation import (
     MAX_LONG_TEXT,
     MAX_NAME,
@@ -112,15 +113,7 @@ def create_my_product(session: Session, *, my_role: str = "", **fields: Any) -> 
 
 
 def change_product(session: Session, product_id: str, **changes: object) -> Product:
-    unknown = set(changes) - _CHANGEABLE
-    if unknown:
-        raise TypeError(f"unknown product fields: {sorted(unknown)}")
-    product = lifecycle.get_live(session, Product, product_id, _what())
-    for field, value in changes.items():
-        setattr(product, field, value)
-    _validate(product)
-    lifecycle.touch(session, product)
-    return product
+    return lifecycle.change(session, Product, product_id, _what(), changes, _CHANGEABLE, _validate)
 
 
 def delete_product(session: Session, product_id: str) -> Product:
@@ -165,19 +158,13 @@ def live_contributions(session: Session, product_id: str) -> list[ProductContrib
 
 
 def list_products(
-    session: Session, person_id: str | None = None, project_id: str | None = None
+    session: Session,
+    person_id: str | None = None,
+    project_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[Product]:
-    """Live products, optionally only those a person helped with."""
-    query = select(Product).where(Product.deleted_at.is_(None))
-    if project_id:
-        query = query.where(Product.project_id == project_id)
-    if person_id:
-        query = query.where(
-            Product.id.in_(
-                select(ProductContribution.product_id).where(
-                    ProductContribution.person_id == person_id,
-                    ProductContribution.deleted_at.is_(None),
-                )
-            )
-        )
+    """Live products by title, optionally only those a person helped with, or those
+    completed in a period."""
+    query = select(Product).where(products_in_scope(person_id, project_id, start, end))
     return list(session.scalars(query.order_by(Product.title)))

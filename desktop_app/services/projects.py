@@ -99,15 +99,15 @@ def create_project(
 
 
 def change_project(session: Session, project_id: str, **changes: object) -> Project:
-    unknown = set(changes) - _FIELDS
-    if unknown:
-        raise TypeError(f"unknown project fields: {sorted(unknown)}")
-    project = lifecycle.get_live(session, Project, project_id, _("project"))
-    for field, value in changes.items():
-        setattr(project, field, value)
-    _validated(project, session)
-    lifecycle.touch(session, project)
-    return project
+    return lifecycle.change(
+        session,
+        Project,
+        project_id,
+        _("project"),
+        changes,
+        _FIELDS,
+        lambda project: _validated(project, session),
+    )
 
 
 def delete_project(session: Session, project_id: str) -> Project:

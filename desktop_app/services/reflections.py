@@ -56,15 +56,9 @@ def record_reflection(
 
 
 def change_reflection(session: Session, reflection_id: str, **changes: object) -> Reflection:
-    unknown = set(changes) - _CHANGEABLE
-    if unknown:
-        raise TypeError(f"unknown reflection fields: {sorted(unknown)}")
-    reflection = lifecycle.get_live(session, Reflection, reflection_id, _what())
-    for field, value in changes.items():
-        setattr(reflection, field, value)
-    _validate(reflection)
-    lifecycle.touch(session, reflection)
-    return reflection
+    return lifecycle.change(
+        session, Reflection, reflection_id, _what(), changes, _CHANGEABLE, _validate
+    )
 
 
 def delete_reflection(session: Session, reflection_id: str) -> Reflection:
@@ -80,8 +74,10 @@ def list_reflections(
     person_id: str | None = None,
     project_id: str | None = None,
     shared_only: bool = False,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[Reflection]:
-    query = select(Reflection).where(in_scope(Reflection, person_id, project_id))
+    query = select(Reflection).where(in_scope(Reflection, person_id, project_id, start, end))
     if shared_only:
         query = query.where(Reflection.shared.is_(True))
     return list(session.scalars(query.order_by(Reflection.date.desc(), Reflection.id)))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, select
+
+from desktop_app.model import Product, ProductContribution
 
 
 def in_scope(
@@ -25,4 +27,34 @@ def in_scope(
         conditions.append(model.date >= start)
     if end:
         conditions.append(model.date <= end)
+    return and_(*conditions)
+
+
+def products_in_scope(
+    person_id: str | None = None,
+    project_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> ColumnElement[bool]:
+    """Live products of the project that the person helped make, completed in the period.
+
+    A product belongs to a person through a live contribution, and to a period through
+    its completion date, so with a period a product not yet completed is left out.
+    """
+    conditions: list[ColumnElement[bool]] = [Product.deleted_at.is_(None)]
+    if project_id:
+        conditions.append(Product.project_id == project_id)
+    if person_id:
+        conditions.append(
+            Product.id.in_(
+                select(ProductContribution.product_id).where(
+                    ProductContribution.person_id == person_id,
+                    ProductContribution.deleted_at.is_(None),
+                )
+            )
+        )
+    if start:
+        conditions.append(Product.completed_on >= start)
+    if end:
+        conditions.append(Product.completed_on <= end)
     return and_(*conditions)

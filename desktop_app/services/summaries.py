@@ -33,7 +33,7 @@ from desktop_app.model import (
     ProductContribution,
     Role,
 )
-from desktop_app.services.scope import in_scope
+from desktop_app.services.scope import in_scope, products_in_scope
 
 
 @dataclass(frozen=True)
@@ -223,23 +223,9 @@ def _products_in_scope(
     start: date | None,
     end: date | None,
 ) -> list[Product]:
-    query = select(Product).where(Product.deleted_at.is_(None))
-    if project_id:
-        query = query.where(Product.project_id == project_id)
-    if person_id:
-        query = query.where(
-            Product.id.in_(
-                select(ProductContribution.product_id).where(
-                    ProductContribution.person_id == person_id,
-                    ProductContribution.deleted_at.is_(None),
-                )
-            )
-        )
-    if start:
-        query = query.where(Product.completed_on >= start)
-    if end:
-        query = query.where(Product.completed_on <= end)
-    return list(session.scalars(query))
+    return list(
+        session.scalars(select(Product).where(products_in_scope(person_id, project_id, start, end)))
+    )
 
 
 def _expenses(

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import ActivityKind, Role
+from desktop_app.settings import Preferences
 from desktop_app.storage.paths import database_path
 from desktop_app.storage.workspace import Workspace
 from tests.helpers import page_tour
@@ -204,7 +205,7 @@ def main() -> int:
     workspace = Workspace.open(args.folder)
     try:
         ctx = make_context(app, workspace)
-        ctx.settings.set("text_scale", args.scale)
+        ctx.settings.set(Preferences.text_scale, args.scale)
         ctx.restyle()
         window = MainWindow(ctx)
         window.resize(1024, 768)

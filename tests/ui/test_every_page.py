@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.settings import Preferences
 from tests.helpers.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener, focusable
 from ui.widgets.buttons import WrappingButton
@@ -113,7 +114,7 @@ def test_every_page_is_named_ordered_and_uncut(
     qtbot: QtBot, open_app: Opener, scale: float, setup: str, stops: dict[str, object]
 ) -> None:
     ctx, window = open_app(setup)
-    ctx.settings.set("text_scale", scale)
+    ctx.settings.set(Preferences.text_scale, scale)
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in stops:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop_app.settings import Preferences
 from tests.helpers import page_tour
 from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener
@@ -107,7 +108,7 @@ def test_every_page_fits_the_smallest_window_at_200_percent(
     setup, stops = TOURS[tour]
     ctx, window = open_app(setup)
     window.resize(window.minimumSize())
-    ctx.settings.set("text_scale", 2.0)
+    ctx.settings.set(Preferences.text_scale, 2.0)
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in stops:
@@ -129,7 +130,7 @@ def test_first_run_pages_fit_the_smallest_window_at_200_percent(
 ) -> None:
     ctx, window = open_app(None)
     window.resize(window.minimumSize())
-    ctx.settings.set("text_scale", 2.0)
+    ctx.settings.set(Preferences.text_scale, 2.0)
     ctx.restyle()
     report: dict[str, list[str]] = {}
     for name in SETUP_STOPS:

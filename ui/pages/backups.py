@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, ngettext
 from desktop_app.storage.backup import BackupInfo, list_backups
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import long_date
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
@@ -94,21 +94,12 @@ class BackupsPage(Page):
             self,
             self.ctx.workspace.backup_now,
             self._made,
-            self._failed,
             progress_text=_("Making a backup\u2026"),
         )
+        self._operation.finished.connect(self.status.clear)
 
     def _made(self, path: Path) -> None:
         self.status.setText(_("A checked backup is saved: {name}").format(name=path.name))
-
-    def _failed(self, problem: Exception) -> None:
-        self.status.clear()
-        message = (
-            problem_text(problem)
-            if isinstance(problem, UserFacingError)
-            else _("The backup could not be made. Your records are unchanged.")
-        )
-        self.show_problems([("", message)])
 
     def _chosen(self, path: str) -> None:
         info = next(b for b in self.backups if str(b.path) == path)
@@ -142,7 +133,7 @@ class RestoreConfirmPage(Page):
         try:
             result = self.ctx.workspace.restore(self.info.path)
         except UserFacingError as problem:
-            self.show_problems([("", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.changed()
         text = _("Your records are back as they were on {when}.").format(when=when_words(self.info))

@@ -13,12 +13,12 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QWidget
 
-from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
+from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
-from ui.context import AppContext, problem_text
-from ui.formatting import from_qdate, hours, long_date, to_qdate
+from ui.context import AppContext
+from ui.formatting import from_qdate, long_date, to_qdate
 from ui.operations import Operation, run_in_background
 from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
@@ -252,9 +252,9 @@ class DocumentFlow:
             self.preview,
             build,
             lambda result: self._saved(out, result),
-            self._failed,
             progress_text=_("Making your PDF\u2026"),
         )
+        self._operation.finished.connect(self.preview.status.clear)
 
     def _saved(self, out: Path, result: Any) -> None:
         text = _("It is saved as {path}.").format(path=out)
@@ -262,13 +262,3 @@ class DocumentFlow:
         if code:
             text += " " + _("Its check code is {code}.").format(code=code)
         self.ctx.nav.push(SavedPage(_("Your PDF is ready"), text, out, self.ctx.nav.home))
-
-    def _failed(self, problem: Exception) -> None:
-        assert self.preview is not None
-        self.preview.status.clear()
-        if isinstance(problem, UserFacingError):
-            self.preview.show_problems([("", problem_text(problem))])
-        else:
-            self.preview.show_problems(
-                [("", _("The PDF could not be made. Your records are safe. Please try again."))]
-            )

@@ -12,7 +12,7 @@ from desktop_app.labels import label
 from desktop_app.model import ReviewStatus
 from desktop_app.services import activities, expenses
 from desktop_app.services.records import TIME, EntryRow
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import day_words, duration_words, money
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.page import Page
@@ -109,7 +109,7 @@ class EntryDetailPage(Page):
         try:
             self.ctx.call(delete, self.entry.id)
         except InvalidInput as problem:
-            self.show_problems([("", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.changed()
         ctx, entry_id, on_deleted = self.ctx, self.entry.id, self.on_deleted

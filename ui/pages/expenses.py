@@ -13,10 +13,11 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ExpenseCategory
 from desktop_app.services import expenses, profile, projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import day_words, money
-from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
+from ui.pages.add_time.check import AnswerRow
 from ui.pages.add_time.steps import TilePage, WhenPage, project_page
+from ui.pages.question_flow import QuestionFlow
 from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -87,11 +88,10 @@ class ReceiptPage(Page):
         return self.choose
 
 
-class ExpenseFlow:
+class ExpenseFlow(QuestionFlow):
     def __init__(self, ctx: AppContext, editing_id: str | None = None) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.editing_id = editing_id
-        self.check: CheckPage | None = None
         project_list = ctx.call(projects.projects)
         self.projects = [(p.id, p.name) for p in project_list]
         self.currency = project_list[0].currency if project_list else "CAD"
@@ -128,7 +128,7 @@ class ExpenseFlow:
         elif a["receipt"] is None:
             self.ctx.nav.push(ReceiptPage(self._take("receipt")))
         else:
-            self._show_check()
+            self.show_check(_("Check your answers"), _("Save"))
 
     def _category_page(self) -> None:
         choices = [Choice(c.value, label(c)) for c in ExpenseCategory]
@@ -141,16 +141,11 @@ class ExpenseFlow:
     def _take(self, name: str) -> Any:
         def take(value: Any) -> None:
             self.a[name] = value
-            self._save_draft()
-            if self.check is not None:
-                self.ctx.nav.back_to(self.check)
-                self._refresh()
-            else:
-                self.next()
+            self.answered()
 
         return take
 
-    def _save_draft(self) -> None:
+    def save_draft(self) -> None:
         if self.editing_id is None:
             state = {**self.a, "day": self.a["day"].isoformat() if self.a["day"] else None}
             self.ctx.drafts.save(DRAFT_NAME, state)
@@ -168,14 +163,7 @@ class ExpenseFlow:
             self.a.update(category=None, day=None)
         self.next()
 
-    def _show_check(self) -> None:
-        self.check = CheckPage(_("Check your answers"), _("Save"))
-        assert self.check.continue_button is not None
-        self.check.continue_button.clicked.connect(self.save)
-        self._refresh()
-        self.ctx.nav.push(self.check)
-
-    def _refresh(self) -> None:
+    def refresh_check(self) -> None:
         assert self.check is not None
         a = self.a
         receipt = (
@@ -232,31 +220,25 @@ class ExpenseFlow:
                     expenses.record_expense, receipt_path=kept, project_id=a["project_id"], **fields
                 )
         except InvalidInput as problem:
-            self.check.show_problems([(problem.field or "", problem_text(problem))])
+            self.check.show_failure(problem)
             return
-        self.ctx.drafts.clear(DRAFT_NAME)
-        self.ctx.changed()
         saved = _("{category}, {day}, {amount}.").format(
             category=label(ExpenseCategory(a["category"])),
             day=day_words(a["day"]),
             amount=money(a["amount"], self.currency),
         )
-        self.check = None
         ctx = self.ctx
 
         def again() -> None:
             ctx.nav.home()
             start_expense(ctx)
 
-        self.ctx.nav.home()
-        self.ctx.nav.push(
-            DonePage(
-                _("Your expense is saved"),
-                saved,
-                _("Add another expense"),
-                on_again=again,
-                on_home=self.ctx.nav.home,
-            )
+        self.done(
+            DRAFT_NAME,
+            _("Your expense is saved"),
+            saved,
+            _("Add another expense"),
+            on_again=again,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -9,13 +10,16 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
+from desktop_app.logs import bug_report
+from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
-from ui.formatting import hours
-from ui.operations import Refresher
+from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
+
+log = logging.getLogger("partner_log.ui.home")
 
 
 class FigureCard(QFrame):
@@ -77,7 +81,7 @@ class DashboardPage(Page):
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""
-        self._figures = Refresher(self, work, show, self._failed)
+        self._figures = Operation(self, work, show, self._failed)
         self.ctx.records_changed.append(self.refresh)
         self.refresh()
 
@@ -85,9 +89,12 @@ class DashboardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self._figures.refresh()
+        self._figures.start()
 
     def _failed(self, problem: Exception) -> None:
+        # The figures are counted again while other pages show, so a failure here must
+        # not take the keyboard or open a dialog: the page says so, the log says where.
+        log.warning("the figures could not be counted: %s", bug_report(problem))
         self.hint.setText(self.failure_text())
 
     def failure_text(self) -> str:

@@ -16,7 +16,8 @@ from desktop_app.exchange import FilePreview, Preview, apply, preview
 from desktop_app.exchange.errors import PassphraseNeeded, WrongPassphrase
 from desktop_app.i18n import _
 from desktop_app.services import projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
+from ui.crash_dialog import report_bug
 from ui.file_dialogs import FileDialogs
 from ui.formatting import long_date
 from ui.operations import Operation, run_in_background
@@ -152,15 +153,14 @@ class OpenFilesFlow:
         )
 
     def _refused(self, problem: Exception) -> None:
+        # No page is open for these files yet: a refusal gets a page of its own.
         if isinstance(problem, PassphraseNeeded | WrongPassphrase):
-            self.ctx.nav.push(PassphrasePage(problem_text(problem), self._with_passphrase))
-            return
-        text = (
-            problem_text(problem)
-            if isinstance(problem, UserFacingError)
-            else _("Something went wrong while reading the file. Nothing was changed.")
-        )
-        self.ctx.nav.push(ResultPage(self.ctx, _("This file could not be opened"), text))
+            self.ctx.nav.push(PassphrasePage(str(problem), self._with_passphrase))
+        elif isinstance(problem, UserFacingError):
+            title = _("This file could not be opened")
+            self.ctx.nav.push(ResultPage(self.ctx, title, str(problem)))
+        else:
+            report_bug(problem)
 
     def _with_passphrase(self, secret: str) -> None:
         self.passphrase = secret
@@ -182,7 +182,6 @@ class OpenFilesFlow:
             self.page,
             lambda: self.ctx.call(apply, found, links=links, confirm=True),
             self._applied,
-            self._failed,
             progress_text=_("Adding the records\u2026"),
         )
 
@@ -194,15 +193,6 @@ class OpenFilesFlow:
             text += " " + _("A backup was made first.")
         self.ctx.nav.home()
         self.ctx.nav.push(ResultPage(self.ctx, _("The files are added"), text))
-
-    def _failed(self, problem: Exception) -> None:
-        assert self.page is not None
-        text = (
-            problem_text(problem)
-            if isinstance(problem, UserFacingError)
-            else _("Something went wrong. Nothing was changed. Please try again.")
-        )
-        self.page.show_problems([("", text)])
 
 
 class ResultPage(Page):

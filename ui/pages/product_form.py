@@ -9,7 +9,7 @@ from desktop_app.i18n import _
 from desktop_app.labels import formal_engagement, label
 from desktop_app.model import Audience, EngagementType, ProductStatus, ProductType
 from desktop_app.services import products
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
@@ -113,7 +113,7 @@ class ProductFormPage(Page):
                 my_role=self.role.text(),
             )
         except InvalidInput as problem:
-            self.show_problems([(problem.field or "", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.changed()
         self.ctx.nav.back()

@@ -11,8 +11,8 @@ from desktop_app.labels import label
 from desktop_app.model import Audience, Product
 from desktop_app.services import products, profile
 from ui.context import AppContext
-from ui.widgets.buttons import PrimaryButton, SecondaryButton
-from ui.widgets.page import Page
+from ui.pages.list_page import ListPage
+from ui.widgets.buttons import SecondaryButton
 
 
 def open_location(location: str) -> bool:
@@ -53,42 +53,25 @@ class ProductCard(QFrame):
         self.setAccessibleName(product.title)
 
 
-class ProductsPage(Page):
+class ProductsPage(ListPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
+            ctx,
             _("My products"),
             _("Things the team made that you helped with."),
-            back_text=_("Back to home"),
+            _("Add a product"),
+            self._add,
+            _("You have not added any products yet."),
         )
-        self.ctx = ctx
-        self.add_button = PrimaryButton(_("Add a product"))
-        self.add_button.clicked.connect(self._add)
-        self.body.addWidget(self.add_button)
-        self.list_box = QVBoxLayout()
         self.list_box.setSpacing(12)
-        self.body.addLayout(self.list_box)
         self.cards: list[ProductCard] = []
         self.reload()
 
-    def first_focus(self) -> QWidget | None:
-        return self.add_button
-
-    def on_shown(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
-        for card in self.cards:
-            self.list_box.removeWidget(card)
-            card.deleteLater()
         me = self.ctx.call(profile.owner)
         found = self.ctx.call(products.list_products, person_id=me.id)
         self.cards = [ProductCard(p) for p in found]
-        if not self.cards:
-            empty = QLabel(_("You have not added any products yet."))
-            empty.setWordWrap(True)
-            self.list_box.addWidget(empty)
-        for card in self.cards:
-            self.list_box.addWidget(card)
+        self.list_box.show_cards(self.cards)
         order: list[QWidget] = [self.add_button]
         order += [c.open_button for c in self.cards if c.open_button is not None]
         self.set_tab_order(order)

@@ -11,9 +11,9 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ReflectionAspect, VavDomain
 from desktop_app.services import profile, reflections
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import long_date
-from ui.widgets.buttons import PrimaryButton
+from ui.pages.list_page import ListPage
 from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
@@ -31,39 +31,26 @@ def prompt(domain: VavDomain) -> str:
     return prompts[domain]
 
 
-class ReflectionsPage(Page):
+class ReflectionsPage(ListPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
+            ctx,
             _("My reflections"),
             _(
                 "Your thoughts about working with the team. They stay on this "
                 "computer unless you choose to share one."
             ),
-            back_text=_("Back to home"),
+            _("Add a reflection"),
+            lambda: ctx.nav.push(ReflectionFormPage(ctx)),
+            _("You have not written any reflections yet."),
         )
-        self.ctx = ctx
-        self.add_button = PrimaryButton(_("Add a reflection"))
-        self.add_button.clicked.connect(lambda: ctx.nav.push(ReflectionFormPage(ctx)))
-        self.body.addWidget(self.add_button)
-        self.list_box = QVBoxLayout()
-        self.body.addLayout(self.list_box)
-        self._items: list[QWidget] = []
         self.reload()
         self.set_tab_order([self.add_button])
 
-    def first_focus(self) -> QWidget | None:
-        return self.add_button
-
-    def on_shown(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
-        for item in self._items:
-            self.list_box.removeWidget(item)
-            item.deleteLater()
         me = self.ctx.call(profile.owner)
         found = self.ctx.call(reflections.list_reflections, person_id=me.id)
-        self._items = []
+        cards: list[QWidget] = []
         for reflection in found:
             card = QFrame()
             card.setProperty("role", "card")
@@ -76,13 +63,8 @@ class ReflectionsPage(Page):
             body.setWordWrap(True)
             column.addWidget(heading)
             column.addWidget(body)
-            self._items.append(card)
-        if not self._items:
-            empty = QLabel(_("You have not written any reflections yet."))
-            empty.setWordWrap(True)
-            self._items.append(empty)
-        for item in self._items:
-            self.list_box.addWidget(item)
+            cards.append(card)
+        self.list_box.show_cards(cards)
 
 
 class ReflectionFormPage(Page):
@@ -142,6 +124,6 @@ class ReflectionFormPage(Page):
                 shared=self.share.isChecked(),
             )
         except InvalidInput as problem:
-            self.show_problems([(problem.field or "", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.nav.back()

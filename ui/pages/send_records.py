@@ -9,11 +9,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from desktop_app.errors import UserFacingError
 from desktop_app.exchange import export_partner_file, suggested_name
 from desktop_app.i18n import _
 from desktop_app.services import profile
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
@@ -106,7 +105,7 @@ class SendRecordsPage(Page):
             return self.ctx.call(export_partner_file, out, since_last=since_last, passphrase=secret)
 
         self._operation = run_in_background(
-            self, work, self._done, self._failed, progress_text=_("Making the file\u2026")
+            self, work, self._done, progress_text=_("Making the file\u2026")
         )
 
     def _done(self, exported: Any) -> None:
@@ -119,14 +118,6 @@ class SendRecordsPage(Page):
                 exported.path,
             )
         )
-
-    def _failed(self, problem: Exception) -> None:
-        text = (
-            problem_text(problem)
-            if isinstance(problem, UserFacingError)
-            else _("The file could not be made. Your records are safe. Please try again.")
-        )
-        self.show_problems([("", text)])
 
 
 class FileSavedPage(Page):

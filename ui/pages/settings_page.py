@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
@@ -13,7 +11,8 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile, projects
-from ui.context import AppContext, problem_text
+from desktop_app.settings import Preferences
+from ui.context import AppContext
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
@@ -25,7 +24,7 @@ from ui.widgets.text_size import TextSizeControl
 
 
 class SettingsPage(Page):
-    def __init__(self, ctx: AppContext, on_role_changed: Callable[[], None] | None = None) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(_("Settings and help"), back_text=_("Back to home"))
         self.ctx = ctx
         me = ctx.call(profile.owner)
@@ -55,11 +54,12 @@ class SettingsPage(Page):
         self.body.addWidget(self.saved_note)
 
         self.section(_("How it looks"))
-        self.text_size = TextSizeControl(ctx.settings.get("text_scale"))
+        self.text_size = TextSizeControl(ctx.settings.val.text_scale)
         self.text_size.changed.connect(self._text_size)
-        self.add_field("text_scale", LabelledField(_("Text size"), self.text_size))
-        self.contrast = CheckBox(_("Use high contrast (white on black)"))
-        self.contrast.setChecked(bool(ctx.settings.get("high_contrast")))
+        text_scale = Preferences.text_scale
+        self.add_field(text_scale.key, LabelledField(_(text_scale.title), self.text_size))
+        self.contrast = CheckBox(_(Preferences.high_contrast.title))
+        self.contrast.setChecked(ctx.settings.val.high_contrast)
         self.contrast.toggled.connect(self._contrast)
         self.body.addWidget(self.contrast)
 
@@ -127,25 +127,25 @@ class SettingsPage(Page):
                 payment_choice=self.payment.currentData(),
             )
         except InvalidInput as problem:
-            self.show_problems([(problem.field or "", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.clear_problems()
         self.saved_note.setText(_("Your details are saved."))
         self.ctx.changed()
 
     def _text_size(self, scale: float) -> None:
-        self.ctx.settings.set("text_scale", scale)
+        self.ctx.settings.set(Preferences.text_scale, scale)
         self.ctx.restyle()
 
     def _contrast(self, on: bool) -> None:
-        self.ctx.settings.set("high_contrast", on)
+        self.ctx.settings.set(Preferences.high_contrast, on)
         self.ctx.restyle()
 
     def _add_project(self) -> None:
         try:
             self.ctx.call(projects.create_project, name=self.new_project.text())
         except InvalidInput as problem:
-            self.show_problems([("project", problem_text(problem))])
+            self.show_problems([("project", str(problem))])
             return
         self.clear_problems()
         self.new_project.clear()

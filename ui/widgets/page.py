@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
+from ui.crash_dialog import report_bug
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.error_summary import ErrorSummary
 from ui.widgets.fields import LabelledField
@@ -176,6 +178,19 @@ class Page(QWidget):
         # The summary sits at the top, so it comes first when tabbing through the page.
         self._apply_tab_order([self.errors, *self.errors.links, *self._tab_chain])
         self.scroll.ensureWidgetVisible(self.errors)
+
+    def show_failure(self, problem: BaseException) -> None:
+        """Show why something failed: the person's to fix here, a bug in the crash dialog.
+
+        A ``UserFacingError`` shows its message and next step in the problem summary (at
+        its field, if the page has it), which screen readers announce. Anything else is
+        a bug: it is logged without the person's words and shown calmly. Either way the
+        page keeps what the person typed.
+        """
+        if isinstance(problem, UserFacingError):
+            self.show_problems([(problem.field or "", str(problem))])
+        else:
+            report_bug(problem)
 
     def clear_problems(self) -> None:
         for field in self._fields.values():

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from desktop_app.i18n import _
+from desktop_app.settings import Preferences
 from ui.widgets.buttons import SecondaryButton
 
 STEPS = (100, 125, 150, 175, 200)
@@ -26,7 +27,7 @@ class TextSizeControl(QWidget):
         self.slider.setRange(0, len(STEPS) - 1)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setAccessibleName(_("Text size"))
+        self.slider.setAccessibleName(_(Preferences.text_scale.title))
         self.bigger = SecondaryButton(_("Bigger"))
         self.value_label = QLabel()
         self.value_label.setProperty("role", "h2")

@@ -1,13 +1,61 @@
-"""Settings: contrast and text size apply at once; details are checked before saving."""
+"""Settings: each preference shown by its registry title and applied at once; a change is
+kept, and the partner's details are checked before saving."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
+from desktop_app.i18n import _
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile
+from desktop_app.settings import Preferences, Settings
 from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener
+from ui.pages.settings_page import SettingsPage
+
+
+def test_settings_page_shows_the_registry_titles(qtbot: QtBot, open_app: Opener) -> None:
+    ctx, _window = open_app()
+    page = visit(ctx, "settings")
+    assert isinstance(page, SettingsPage)
+    text_size = page.field(Preferences.text_scale.key)
+    assert text_size is not None
+    assert text_size.label.text() == _(Preferences.text_scale.title)
+    assert page.text_size.slider.accessibleName() == _(Preferences.text_scale.title)
+    assert page.contrast.text() == _(Preferences.high_contrast.title)
+    assert page.contrast.accessibleName() == _(Preferences.high_contrast.title)
+
+
+def test_a_click_and_a_key_press_change_the_preferences_and_save_them(
+    qtbot: QtBot, open_app: Opener, data_dir: Path
+) -> None:
+    ctx, _window = open_app()
+    page = visit(ctx, "settings")
+    assert isinstance(page, SettingsPage)
+    try:
+        option = QStyleOptionButton()
+        page.contrast.initStyleOption(option)
+        box = page.contrast.style().subElementRect(
+            QStyle.SubElement.SE_CheckBoxIndicator, option, page.contrast
+        )
+        qtbot.mouseClick(page.contrast, Qt.MouseButton.LeftButton, pos=box.center())
+        assert ctx.settings.val.high_contrast is True
+
+        page.text_size.slider.setFocus()
+        qtbot.keyClick(page.text_size.slider, Qt.Key.Key_Right)
+        assert ctx.settings.val.text_scale == 1.25
+        qtbot.mouseClick(page.text_size.bigger, Qt.MouseButton.LeftButton)
+        assert ctx.settings.val.text_scale == 1.5
+
+        saved = Settings.load(data_dir)
+        assert (saved.val.high_contrast, saved.val.text_scale) == (True, 1.5)
+    finally:
+        ctx.settings.restore_defaults()
+        ctx.restyle()
 
 
 def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) -> None:

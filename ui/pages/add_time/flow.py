@@ -11,10 +11,10 @@ from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities, products, profile, projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import day_words, duration_words
 from ui.pages.add_time.answers import DRAFT_NAME, TimeAnswers
-from ui.pages.add_time.check import AnswerRow, CheckPage, DonePage
+from ui.pages.add_time.check import AnswerRow
 from ui.pages.add_time.steps import (
     HowLongPage,
     NotePage,
@@ -24,6 +24,7 @@ from ui.pages.add_time.steps import (
     project_page,
     what_page,
 )
+from ui.pages.question_flow import QuestionFlow
 from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.page import Page
 
@@ -38,13 +39,12 @@ FIELD_ROWS = {
 }
 
 
-class AddTimeFlow:
+class AddTimeFlow(QuestionFlow):
     """Asks one thing per page. With ``editing`` it changes a saved entry instead."""
 
     def __init__(self, ctx: AppContext, answers: TimeAnswers | None = None) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.answers = answers or TimeAnswers()
-        self.check: CheckPage | None = None
         self._projects = [(p.id, p.name) for p in ctx.call(projects.projects)]
 
     # -- starting -------------------------------------------------------------------
@@ -91,7 +91,11 @@ class AddTimeFlow:
         elif a.project_id is None and self._projects:
             self._push(project_page(self._projects, a.project_id, self._answer("project_id")))
         else:
-            self._show_check()
+            editing = self.answers.editing_id is not None
+            self.show_check(
+                _("Check your answers") if not editing else _("Change this entry"),
+                _("Save") if not editing else _("Save the changes"),
+            )
 
     def _push(self, page: Page) -> None:
         self.ctx.nav.push(page)
@@ -103,32 +107,16 @@ class AddTimeFlow:
             if name == "product_id" and value == "":
                 value = None
             setattr(self.answers, name, value)
-            self._save_draft()
-            if self.check is not None:
-                self.ctx.nav.back_to(self.check)
-                self._refresh_check()
-            else:
-                self.next()
+            self.answered()
 
         return take
 
-    def _save_draft(self) -> None:
+    def save_draft(self) -> None:
         if self.answers.editing_id is None:
             self.ctx.drafts.save(DRAFT_NAME, self.answers.to_json())
 
     # -- check your answers -----------------------------------------------------------
-    def _show_check(self) -> None:
-        editing = self.answers.editing_id is not None
-        self.check = CheckPage(
-            _("Check your answers") if not editing else _("Change this entry"),
-            _("Save") if not editing else _("Save the changes"),
-        )
-        assert self.check.continue_button is not None
-        self.check.continue_button.clicked.connect(self.save)
-        self._refresh_check()
-        self.ctx.nav.push(self.check)
-
-    def _refresh_check(self) -> None:
+    def refresh_check(self) -> None:
         assert self.check is not None
         a = self.answers
         kind = ActivityKind(a.kind) if a.kind else ActivityKind.OTHER
@@ -222,10 +210,8 @@ class AddTimeFlow:
                 self.ctx.call(activities.record_activity, project_id=a.project_id, **fields)
         except InvalidInput as problem:
             row = FIELD_ROWS.get(problem.field or "", "")
-            self.check.show_problems([(row, problem_text(problem))])
+            self.check.show_problems([(row, str(problem))])
             return
-        self.ctx.drafts.clear(DRAFT_NAME)
-        self.ctx.changed()
         kind = label(ActivityKind(a.kind or "other"))
         saved = _("{kind}, {day}, {duration}.").format(
             kind=kind,
@@ -236,16 +222,12 @@ class AddTimeFlow:
             saved += " " + _("Getting ready: {duration}.").format(
                 duration=duration_words(a.prep_minutes)
             )
-        self.check = None
-        self.ctx.nav.home()
-        self.ctx.nav.push(
-            DonePage(
-                _("Your time is saved") if not a.editing_id else _("Your changes are saved"),
-                saved,
-                _("Add more time"),
-                on_again=self._again,
-                on_home=self.ctx.nav.home,
-            )
+        self.done(
+            DRAFT_NAME,
+            _("Your time is saved") if not a.editing_id else _("Your changes are saved"),
+            saved,
+            _("Add more time"),
+            on_again=self._again,
         )
 
     def _again(self) -> None:

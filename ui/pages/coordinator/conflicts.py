@@ -22,7 +22,7 @@ from desktop_app.exchange.conflicts import (
     list_conflicts,
 )
 from desktop_app.i18n import _
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.page import Page
 from ui.widgets.tiles import Choice, TileGroup
@@ -132,7 +132,7 @@ class ConflictPage(Page):
         try:
             self.ctx.call(how, self.conflict.id)
         except UserFacingError as problem:
-            self.show_problems([("", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.ctx.changed()
         self.ctx.nav.back()

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.exchange.conflicts import list_conflicts
 from desktop_app.i18n import _
+from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.services.review_queue import waiting_entries
 from ui.context import AppContext
-from ui.formatting import hours
 from ui.pages.home import DashboardPage
 
 

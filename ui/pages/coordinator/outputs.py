@@ -9,13 +9,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from desktop_app.errors import UserFacingError
 from desktop_app.exchange import export_project_file
 from desktop_app.exchange.finance import export_finance
 from desktop_app.i18n import _
 from desktop_app.model import Role
 from desktop_app.services import profile, projects
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import SecondaryButton
@@ -75,22 +74,13 @@ class OutputsPage(Page):
             self,
             lambda: work(out),
             lambda _result: self._saved(out),
-            self._failed,
             progress_text=_("Making the file\u2026"),
         )
+        self._operation.finished.connect(self.done.clear)
 
     def _saved(self, out: Path) -> None:
         self.clear_problems()
         self.done.setText(_("It is saved as {path}.").format(path=out))
-
-    def _failed(self, problem: Exception) -> None:
-        self.done.clear()
-        text = (
-            problem_text(problem)
-            if isinstance(problem, UserFacingError)
-            else _("The file could not be made. Your records are safe. Please try again.")
-        )
-        self.show_problems([("", text)])
 
     def make_report(self) -> None:
         project_id = self.project.currentData()

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import Role
+from desktop_app.reports.formatting import hours
 from desktop_app.services import profile
 from desktop_app.services.review_queue import waiting_entries
 from desktop_app.services.summaries import summarise
 from ui.context import AppContext
-from ui.formatting import hours
 from ui.widgets.page import Page
 
 

@@ -12,7 +12,7 @@ from desktop_app.labels import label
 from desktop_app.model import PaymentKind, PaymentMethod, Role
 from desktop_app.services import payments, profile, projects
 from desktop_app.services.review import close_period
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import from_qdate, to_qdate
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.fields import LabelledField, narrow
@@ -97,7 +97,7 @@ class PaymentsPage(Page):
 
     def _fail(self, problem: UserFacingError) -> None:
         self.done.clear()
-        self.show_problems([(problem.field or "", problem_text(problem))])
+        self.show_failure(problem)
 
     def record_payment(self) -> None:
         try:

@@ -19,7 +19,7 @@ from desktop_app.labels import label
 from desktop_app.model import ActivityKind, ExpenseCategory, ReviewStatus
 from desktop_app.services.review import review
 from desktop_app.services.review_queue import QueueRow, waiting_entries
-from ui.context import AppContext, problem_text
+from ui.context import AppContext
 from ui.formatting import duration_words, long_date, money
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -128,7 +128,7 @@ class ReviewPage(Page):
         try:
             self.ctx.call(review, chosen, decision, self.note.toPlainText())
         except UserFacingError as problem:
-            self.show_problems([("", problem_text(problem))])
+            self.show_failure(problem)
             return
         self.clear_problems()
         self.note.clear()

@@ -12,7 +12,8 @@ from desktop_app.i18n import N_, _
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
-from ui.context import AppContext, problem_text
+from desktop_app.settings import Preferences
+from ui.context import AppContext
 from ui.pages.add_time.steps import TilePage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -100,14 +101,15 @@ class TextSizePage(Page):
             continue_text=_("Finish setting up"),
             back_text="",
         )
-        self.control = TextSizeControl(ctx.settings.get("text_scale"))
-        self.add_field("text_scale", LabelledField(_("Text size"), self.control))
+        option = Preferences.text_scale
+        self.control = TextSizeControl(ctx.settings.val.text_scale)
+        self.add_field(option.key, LabelledField(_(option.title), self.control))
         self.preview = QLabel(_("This is how your words will look."))
         self.preview.setWordWrap(True)
         self.body.addWidget(self.preview)
 
         def changed(scale: float) -> None:
-            ctx.settings.set("text_scale", scale)
+            ctx.settings.set(Preferences.text_scale, scale)
             ctx.restyle()
 
         self.control.changed.connect(changed)
@@ -193,7 +195,6 @@ class SetupFlow:
         except InvalidInput as problem:
             page = self.ctx.nav.current
             if page is not None:
-                page.show_problems([("", problem_text(problem))])
+                page.show_failure(problem)
             return
-        self.ctx.settings.set("role", a["role"])
         self.on_done()

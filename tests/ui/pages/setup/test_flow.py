@@ -15,7 +15,7 @@ def test_first_run_setup_asks_one_thing_at_a_time(qtbot: QtBot, open_app: Opener
     ctx, window = open_app(None)
     page = visit_setup(ctx, "setup-5-text-size", on_done=window.show_home)
     page.control.bigger.click()  # type: ignore[attr-defined]
-    assert ctx.settings.get("text_scale") == 1.25
+    assert ctx.settings.val.text_scale == 1.25
     assert page.continue_button is not None
     page.continue_button.click()
     settle(qtbot)
@@ -26,7 +26,8 @@ def test_first_run_setup_asks_one_thing_at_a_time(qtbot: QtBot, open_app: Opener
         Role.PARTNER,
         PaymentChoice.PAID,
     )
-    assert ctx.settings.get("role") == "partner"
+    here = ctx.call(profile.installation)
+    assert here is not None and here.role == Role.PARTNER
 
 
 def test_setup_refuses_an_empty_name(qtbot: QtBot, open_app: Opener) -> None:
