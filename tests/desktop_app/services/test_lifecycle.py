@@ -87,3 +87,32 @@ def test_every_kind_of_record_is_deleted_the_same_way(session: Session, partner:
     session.flush()
     assert session.scalars(select(Reflection)).one().deleted_at is not None
     assert reflections.list_reflections(session) == []
+
+
+def test_a_change_is_checked_again_and_raises_the_revision(
+    session: Session, partner: Project
+) -> None:
+    entry = _entry(session)
+    checked: list[int] = []
+    changed = lifecycle.change(
+        session,
+        Activity,
+        entry.id,
+        "time entry",
+        {"minutes": 50},
+        {"minutes", "note"},
+        lambda record: checked.append(record.minutes),
+    )
+    assert changed is entry and (entry.minutes, entry.rev) == (50, 2)
+    assert checked == [50]  # the rules saw the changed record
+
+
+def test_a_field_that_is_not_for_changing_is_a_bug_not_a_mistake(
+    session: Session, partner: Project
+) -> None:
+    entry = _entry(session)
+    with pytest.raises(TypeError, match=r"unknown activity fields: \['rev'\]"):
+        lifecycle.change(
+            session, Activity, entry.id, "time entry", {"rev": 9}, {"minutes"}, lambda r: None
+        )
+    assert entry.rev == 1

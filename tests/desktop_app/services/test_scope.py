@@ -1,4 +1,5 @@
-"""Which records a question is about: one person, one project, a period, never deleted."""
+"""Which records a question is about: one person, one project, a period, never deleted;
+and which products, through who helped make them and when they were completed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.model import Activity, Expense, Project, Role
-from desktop_app.services import activities, expenses, profile, projects
-from desktop_app.services.scope import in_scope
+from desktop_app.model import Activity, Expense, Product, Project, Role
+from desktop_app.services import activities, expenses, products, profile, projects
+from desktop_app.services.scope import in_scope, products_in_scope
 
 
 def _minutes(
@@ -67,3 +68,54 @@ def test_expenses_are_scoped_the_same_way(session: Session, partner: Project) ->
         )
     )
     assert list(session.scalars(query)) == [500]
+
+
+def _titles(
+    session: Session,
+    person_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[str]:
+    query = select(Product.title).where(products_in_scope(person_id, None, start, end))
+    return sorted(session.scalars(query))
+
+
+def test_a_product_counts_for_the_people_who_helped_make_it(
+    session: Session, partner: Project
+) -> None:
+    ben = profile.add_person(session, "Ben Carter", Role.PARTNER)
+    mine = products.create_my_product(
+        session, title="Sleep handout", type="handout", engagement="involvement"
+    )
+    products.create_product(session, title="Poster", type="other", engagement="consultation")
+    bens = products.create_product(
+        session, title="Webinar", type="webinar", engagement="partnership"
+    )
+    products.add_contribution(session, bens.id, ben.id)
+    me = profile.owner(session).id
+    assert _titles(session, person_id=me) == ["Sleep handout"]
+    assert _titles(session, person_id=ben.id) == ["Webinar"]
+    assert _titles(session) == ["Poster", "Sleep handout", "Webinar"]
+    (contribution,) = products.live_contributions(session, mine.id)
+    products.remove_contribution(session, contribution.id)
+    assert _titles(session, person_id=me) == []
+
+
+def test_with_a_period_a_product_counts_when_it_was_completed(
+    session: Session, partner: Project
+) -> None:
+    for title, completed in (
+        ("Handout", date(2024, 3, 31)),
+        ("Toolkit", date(2024, 4, 1)),
+        ("Still a draft", None),
+    ):
+        products.create_product(
+            session, title=title, type="other", engagement="involvement", completed_on=completed
+        )
+    gone = products.create_product(
+        session, title="Gone", type="other", engagement="involvement", completed_on=date(2024, 3, 1)
+    )
+    products.delete_product(session, gone.id)
+    assert _titles(session, start=date(2024, 1, 1), end=date(2024, 3, 31)) == ["Handout"]
+    assert _titles(session, start=date(2024, 4, 1)) == ["Toolkit"]
+    assert _titles(session) == ["Handout", "Still a draft", "Toolkit"]
