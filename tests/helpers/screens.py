@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,18 @@ def current(ctx: AppContext) -> Page:
 def settle(qtbot: QtBot) -> None:
     """Let queued work (focus changes, background results) run."""
     qtbot.wait(30)
+
+
+def finish_background_work() -> None:
+    """Wait for work still running off the UI thread (it may be reading the records)."""
+    assert QThreadPool.globalInstance().waitForDone(10000), "background work never ended"
+
+
+def close_app(ctx: AppContext, window: MainWindow) -> None:
+    """Close the window, then the records once no background work reads them any more."""
+    window.close()
+    finish_background_work()
+    ctx.workspace.close()
 
 
 def focusable(page: QWidget) -> list[QWidget]:

@@ -13,7 +13,7 @@ from desktop_app import demo
 from desktop_app.model import Role
 from desktop_app.services import profile
 from desktop_app.storage.workspace import Workspace
-from tests.helpers.screens import Opener
+from tests.helpers.screens import Opener, finish_background_work
 from ui.app import make_context
 from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
@@ -45,5 +45,6 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
         return ctx, window
 
     yield opener
+    finish_background_work()  # a page may still be counting figures from the records
     for workspace in opened:
         workspace.close()

@@ -13,7 +13,7 @@ from desktop_app.model import ReviewStatus, Role
 from desktop_app.services import activities, profile
 from desktop_app.storage.workspace import Workspace
 from tests.helpers.page_tour import visit
-from tests.helpers.screens import Opener, current
+from tests.helpers.screens import Opener, current, finish_background_work
 from ui.app import make_context
 from ui.file_dialogs import FileDialogs
 from ui.main_window import MainWindow
@@ -114,4 +114,5 @@ def test_send_open_review_and_back(
         ReviewStatus.QUERIED,
         "Was this the planning meeting?",
     )
+    finish_background_work()
     boss.workspace.close()  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import expenses
 from tests.helpers.page_tour import visit
-from tests.helpers.screens import Opener, current
+from tests.helpers.screens import Opener, close_app, current
 from ui.pages.add_time.check import CheckPage, DonePage
 from ui.pages.expenses import AmountPage, ReceiptPage
 from ui.pages.resume_draft import ResumeDraftPage
@@ -38,8 +38,7 @@ def test_an_expense_with_a_receipt(
 def test_an_unfinished_expense_is_offered_again(qtbot: QtBot, open_app: Opener) -> None:
     ctx, window = open_app()
     visit(ctx, "expense-3-amount")  # category and day answered, then the window closes
-    window.close()
-    ctx.workspace.close()
+    close_app(ctx, window)
     ctx, _window = open_app()
     current(ctx).action_buttons["add_expense"].click()  # type: ignore[attr-defined]
     offer = current(ctx)

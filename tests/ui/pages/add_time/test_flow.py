@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities
-from tests.helpers.screens import Opener, current, settle
+from tests.helpers.screens import Opener, close_app, current, settle
 from ui.pages.add_time.check import DonePage
 from ui.pages.add_time.steps import HowLongPage, WhenPage
 from ui.pages.home import HomePage
@@ -77,8 +77,7 @@ def test_an_unfinished_entry_survives_closing_the_window(qtbot: QtBot, open_app:
     current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("reviewing").click()  # type: ignore[attr-defined]
     current(ctx).tiles.tile_for("yesterday").click()  # type: ignore[attr-defined]
-    window.close()
-    ctx.workspace.close()
+    close_app(ctx, window)
 
     ctx, _window = open_app()
     current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
