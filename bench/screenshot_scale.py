@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from bench.generate import generate
 from desktop_app.storage.workspace import Workspace
+from tests.helpers.page_tour import visit
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
-from ui.page_tour import visit
 
 
 def main() -> int:

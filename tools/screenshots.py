@@ -16,10 +16,10 @@ from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.workspace import Workspace
+from tests.helpers.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
-from ui.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "high-contrast": (1.0, True)}
 

@@ -18,7 +18,7 @@ from desktop_app.storage.backup import backup_if_changed
 from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.operations import run_in_background
-from ui.pages.home import HomePage
+from ui.pages.home import DashboardPage, HomePage
 
 log = logging.getLogger("partner_log.ui")
 
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         if installation is not None and installation.role == Role.COORDINATOR:
             from ui.pages.coordinator.home import CoordinatorHomePage
 
-            self.home = CoordinatorHomePage(self.ctx, self._coordinator_actions())
+            self.home: DashboardPage = CoordinatorHomePage(self.ctx, self._coordinator_actions())
         else:
             self.home = HomePage(self.ctx, self._actions())
         self.nav.reset(self.home)

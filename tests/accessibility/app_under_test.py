@@ -3,7 +3,7 @@
 Run with the app's own Python (the venv); ``atspi_check.py`` starts it. It reads one JSON
 command per line on stdin and answers with one JSON line on stdout:
 
-- ``{"cmd": "visit", "stop": NAME}`` opens a page of ``ui.page_tour`` as a person would
+- ``{"cmd": "visit", "stop": NAME}`` opens a page of ``tests.helpers.page_tour`` as a person would
   (a first-run set-up page on a folder that is not set up yet);
 - ``{"cmd": "state"}`` says which page shows and which control has the keyboard;
 - ``{"cmd": "quit"}`` closes the window.
@@ -42,13 +42,13 @@ from desktop_app.model import ActivityKind, Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.paths import database_path
 from desktop_app.storage.workspace import Workspace
+from tests.helpers import page_tour
 from tests.helpers.days import TEST_DAY
-from ui import page_tour
+from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.app import make_context
 from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.error_summary import ErrorSummary
 
 #: The kind of each focusable control, as the client expects to find it over AT-SPI.

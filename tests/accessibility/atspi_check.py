@@ -5,8 +5,8 @@ screen, with ``QT_QPA_PLATFORM=xcb`` and ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1``;
 ``accessibility`` target of the Makefile does all of that. It starts the real app window
 (``app_under_test.py``, run by the app's own Python) on the demo data and then:
 
-1. visits every page of ``ui.page_tour`` and, on each, checks what a screen reader gets:
-   every control the Tab key reaches is in the tree with the right role and a
+1. visits every page of ``tests.helpers.page_tour`` and, on each, checks what a screen
+   reader gets: every control the Tab key reaches is in the tree with the right role and a
    non-empty, unique, meaningful name; every field's name is its visible label (so it
    says what to enter); images carry a name; the keyboard focus is on the page;
 2. does three tasks with AT-SPI actions alone (no mouse, no keys): record a 1-hour

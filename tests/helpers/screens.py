@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
+from PySide6.QtCore import QRect, Qt, QThreadPool
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.context import AppContext
@@ -66,6 +66,18 @@ def wait_until_still(qtbot: QtBot, page: Page) -> Page:
     return page
 
 
+def finish_background_work() -> None:
+    """Wait for work still running off the UI thread (it may be reading the records)."""
+    assert QThreadPool.globalInstance().waitForDone(10000), "background work never ended"
+
+
+def close_app(ctx: AppContext, window: MainWindow) -> None:
+    """Close the window, then the records once no background work reads them any more."""
+    window.close()
+    finish_background_work()
+    ctx.workspace.close()
+
+
 def focusable(page: QWidget) -> list[QWidget]:
     """Controls the Tab key can reach (the text box inside a spin box is part of it)."""
     return [
@@ -76,3 +88,30 @@ def focusable(page: QWidget) -> list[QWidget]:
         and w.isEnabled()
         and not isinstance(w.parent(), QAbstractSpinBox)
     ]
+
+
+def in_window(qtbot: QtBot, *widgets: QWidget, width: int = 0) -> QWidget:
+    """Show ``widgets`` one above the other in a window of their own, made the active
+    window so they can take the keyboard. Keep the window: it holds the widgets."""
+    window = QWidget()
+    column = QVBoxLayout(window)
+    # The window's size is set here, not by its content: the offscreen platform warns
+    # when a window's size limits change after it shows.
+    column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    for widget in widgets:
+        column.addWidget(widget)
+    window.resize(width or window.sizeHint().width(), window.sizeHint().height())
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    refit(window)
+    return window
+
+
+def refit(window: QWidget) -> None:
+    """Give a window made by ``in_window`` the height its content now needs (labels
+    re-wrap to the width they got; a widget shown later needs room)."""
+    for _ in range(3):
+        QApplication.processEvents()
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +14,7 @@ from desktop_app import demo
 from desktop_app.model import Role
 from desktop_app.services import profile
 from desktop_app.storage.workspace import Workspace
-from tests.helpers.screens import Opener
+from tests.helpers.screens import Opener, finish_background_work
 from ui.app import make_context
 from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
@@ -40,17 +40,17 @@ def open_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator[Opene
         window = MainWindow(ctx)
         window.resize(1000, 800)
         qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitActive(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         return ctx, window
 
     yield opener
+    finish_background_work()  # a page may still be counting figures from the records
     # pytest-qt has closed the windows and asked Qt to delete them. Leave nothing for the
     # next test: let background work end, then delete the windows now. Qt's event loop
     # alone never gets to those deletions between tests, so every earlier window would
     # otherwise still be there, hidden, and be restyled again by each later test.
-    QThreadPool.globalInstance().waitForDone(10_000)
     QApplication.sendPostedEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for workspace in opened:

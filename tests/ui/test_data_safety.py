@@ -1,4 +1,4 @@
-"""The app helps through a damaged file, backs up at start, and restores from Settings."""
+"""The app helps through a damaged file: it keeps it and offers the newest backup."""
 
 from __future__ import annotations
 
@@ -6,18 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from desktop_app.model import Role
 from desktop_app.services import activities, profile
-from desktop_app.storage.backup import list_backups
 from desktop_app.storage.db import open_database
 from desktop_app.storage.paths import database_path
-from tests.helpers.screens import Opener, current
 from ui import app as app_module
-from ui import operations
-from ui.page_tour import visit
-from ui.pages.backups import BackupsPage, RestoreConfirmPage
 from ui.recovery_dialog import CLOSE, RESTORE, RecoveryDialog
 
 
@@ -70,33 +64,3 @@ def test_closing_instead_leaves_everything_as_it_is(
     monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(lambda problem: CLOSE))
     assert app_module.open_workspace(data_dir) is None
     assert app_module.open_workspace(data_dir) is None  # asked again, nothing changed
-
-
-def test_backup_now_and_restore_from_settings(qtbot: QtBot, open_app: Opener) -> None:
-    ctx, _window = open_app()
-    ctx.call(activities.record_activity, date=date(2024, 2, 1), minutes=30, kind="reviewing")
-    page = visit(ctx, "settings")
-    page.backups_button.click()  # type: ignore[attr-defined]
-    backups = current(ctx)
-    assert isinstance(backups, BackupsPage)
-    qtbot.waitUntil(lambda: not operations.busy())  # the backup taken at start is written
-    before = len(list_backups(ctx.workspace.data_dir))
-    backups.backup_button.click()
-    qtbot.waitUntil(lambda: "saved" in backups.status.text(), timeout=10000)
-    assert len(list_backups(ctx.workspace.data_dir)) == before + 1
-
-    ctx.call(activities.record_activity, date=date(2024, 2, 2), minutes=60, kind="meeting")
-    ctx.nav.back()
-    page = current(ctx)
-    page.backups_button.click()  # type: ignore[attr-defined]
-    backups = current(ctx)
-    assert isinstance(backups, BackupsPage)
-    newest = backups.tiles.tiles[0]
-    assert "1 time entry" in newest.choice.description
-    newest.click()
-    confirm = current(ctx)
-    assert isinstance(confirm, RestoreConfirmPage)
-    confirm.restore_button.click()
-    (entry,) = ctx.call(activities.list_activities)
-    assert entry.minutes == 30
-    assert "kept in" in current(ctx).hint.text()

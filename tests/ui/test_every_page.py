@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.settings import Preferences
+from tests.helpers.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener, focusable, wait_until_still
-from ui.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.buttons import WrappingButton
 from ui.widgets.page import Page
 

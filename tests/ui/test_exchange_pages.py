@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.model import ReviewStatus, Role
 from desktop_app.services import activities, profile
 from desktop_app.storage.workspace import Workspace
-from tests.helpers.screens import Opener, current
+from tests.helpers.page_tour import visit
+from tests.helpers.screens import Opener, current, finish_background_work
 from ui.app import make_context
 from ui.file_dialogs import FileDialogs
 from ui.main_window import MainWindow
-from ui.page_tour import visit
 from ui.pages.coordinator.home import CoordinatorHomePage
 from ui.pages.coordinator.review import ReviewPage
 from ui.pages.open_files import PassphrasePage, PreviewPage, ResultPage
@@ -66,7 +66,7 @@ def test_send_open_review_and_back(
     boss, _boss_window = _coordinator(qapp, qtbot, tmp_path / "coordinator")
     assert isinstance(current(boss), CoordinatorHomePage)  # type: ignore[arg-type]
     monkeypatch.setattr(FileDialogs, "open_many", classmethod(lambda cls, p, t, f: [str(sent)]))
-    current(boss).actions["open_files"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["open_files"].click()  # type: ignore[arg-type, attr-defined]
     qtbot.waitUntil(lambda: isinstance(current(boss), PassphrasePage), timeout=10000)  # type: ignore[arg-type]
     current(boss).passphrase.setText("correct horse battery")  # type: ignore[arg-type, attr-defined]
     current(boss).continue_button.click()  # type: ignore[arg-type, union-attr]
@@ -81,7 +81,7 @@ def test_send_open_review_and_back(
     assert (arrived.note, arrived.minutes) == ("First meeting", 60)
 
     boss.nav.home()  # type: ignore[attr-defined]
-    current(boss).actions["review"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["review"].click()  # type: ignore[arg-type, attr-defined]
     review = current(boss)  # type: ignore[arg-type]
     assert isinstance(review, ReviewPage) and len(review.rows) == 1
     review.query.click()
@@ -97,7 +97,7 @@ def test_send_open_review_and_back(
 
     boss.nav.home()  # type: ignore[attr-defined]
     monkeypatch.setattr(FileDialogs, "save", classmethod(lambda cls, p, t, s, f: str(back)))
-    current(boss).actions["outputs"].click()  # type: ignore[arg-type, attr-defined]
+    current(boss).action_buttons["outputs"].click()  # type: ignore[arg-type, attr-defined]
     outputs = current(boss)  # type: ignore[arg-type]
     outputs.project_file.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "saved" in outputs.done.text(), timeout=10000)  # type: ignore
@@ -114,17 +114,5 @@ def test_send_open_review_and_back(
         ReviewStatus.QUERIED,
         "Was this the planning meeting?",
     )
+    finish_background_work()
     boss.workspace.close()  # type: ignore[attr-defined]
-
-
-def test_a_file_that_is_not_ours_is_refused_plainly(
-    qtbot: QtBot, open_app: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    junk = tmp_path / "holiday.partnerlog"
-    junk.write_bytes(b"these are not the records you are looking for")
-    monkeypatch.setattr(FileDialogs, "open_one", classmethod(lambda cls, p, t, f: str(junk)))
-    ctx, _window = open_app()
-    current(ctx).links["open_file"].click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: isinstance(current(ctx), ResultPage), timeout=10000)
-    assert "could not be opened" in current(ctx).heading.text()
-    assert "Nothing was changed" in current(ctx).hint.text()

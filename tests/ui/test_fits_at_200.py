@@ -41,11 +41,11 @@ from desktop_app.i18n import set_language, shipped_languages
 from desktop_app.model import ActivityKind
 from desktop_app.services import activities, expenses
 from desktop_app.settings import Preferences
+from tests.helpers import page_tour
+from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener, wait_until_still
-from ui import page_tour
 from ui.context import AppContext
 from ui.formatting import long_date
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.page import Page
 
 LEAVES = (

@@ -87,7 +87,7 @@ class Keyboard:
 
 def record_meeting(keys: Keyboard, ctx: AppContext) -> None:
     assert isinstance(current(ctx), HomePage)
-    assert keys.focused() is current(ctx).actions["add_time"]  # type: ignore[attr-defined]
+    assert keys.focused() is current(ctx).action_buttons["add_time"]  # type: ignore[attr-defined]
     keys.press(Key.Key_Return)  # Add my time
     keys.press(Key.Key_Return)  # What did you do? Meeting (the first tile)
     keys.press(Key.Key_Return)  # When was it? Today (the first tile)
@@ -183,7 +183,7 @@ def test_the_focus_check_sees_a_missing_focus_style(qtbot: QtBot, open_app: Open
     button.setFocus()
     qtbot.waitUntil(button.hasFocus)
     assert not focus_is_visible(button)
-    add_time = home.actions["add_time"]  # type: ignore[attr-defined]
+    add_time = home.action_buttons["add_time"]  # type: ignore[attr-defined]
     add_time.setFocus()
     qtbot.waitUntil(add_time.hasFocus)
     assert focus_is_visible(add_time)

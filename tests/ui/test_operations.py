@@ -23,12 +23,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import UserFacingError
 from desktop_app.services import home as home_service
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
 from ui import operations
 from ui.context import AppContext
 from ui.crash_dialog import CrashDialog
 from ui.file_dialogs import FileDialogs
-from ui.page_tour import visit
 from ui.pages import home as home_page
 from ui.pages import send_records
 from ui.pages.backups import BackupsPage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.errors import UserFacingError
@@ -19,9 +19,9 @@ from ui.widgets.tiles import Choice, TileGroup
 
 
 def when_words(info: BackupInfo) -> str:
-    stamp = QDateTime(info.taken_at.date(), info.taken_at.time())
+    taken = info.taken_at
     return _("{date} at {time}").format(
-        date=long_date(info.taken_at.date()), time=stamp.toString("HH:mm")
+        date=long_date(taken.date()), time=QTime(taken.hour, taken.minute).toString("HH:mm")
     )
 
 

@@ -227,12 +227,18 @@ class ExpenseFlow(QuestionFlow):
             day=day_words(a["day"]),
             amount=money(a["amount"], self.currency),
         )
+        ctx = self.ctx
+
+        def again() -> None:
+            ctx.nav.home()
+            start_expense(ctx)
+
         self.done(
             DRAFT_NAME,
             _("Your expense is saved"),
             saved,
             _("Add another expense"),
-            on_again=lambda: (self.ctx.nav.home(), start_expense(self.ctx)),
+            on_again=again,
         )
 
 

@@ -57,7 +57,7 @@ class DashboardPage(Page):
         super().__init__(_("Hello"), title_hint)
         self.ctx = ctx
         self.cards: dict[str, FigureCard] = {}
-        self.actions: dict[str, ActionButton] = {}
+        self.action_buttons: dict[str, ActionButton] = {}
 
     def add_figures(self, captions: dict[str, str]) -> None:
         grid = QGridLayout()
@@ -76,7 +76,7 @@ class DashboardPage(Page):
             button = ActionButton(text, icon_name)
             button.clicked.connect(actions[key])
             grid.addWidget(button, index // 2, index % 2)
-            self.actions[key] = button
+            self.action_buttons[key] = button
         self.body.addLayout(grid)
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
@@ -142,11 +142,11 @@ class HomePage(DashboardPage):
             self.body.addWidget(link)
             self.more_links.append(link)
             self.links[key] = link
-        self.set_tab_order([*self.actions.values(), *self.more_links])
+        self.set_tab_order([*self.action_buttons.values(), *self.more_links])
         self.keep_figures_fresh(lambda: ctx.call(home_figures), self.show_figures)
 
     def first_focus(self) -> QWidget | None:
-        return self.actions["add_time"]
+        return self.action_buttons["add_time"]
 
     def failure_text(self) -> str:
         return _("Your figures could not be shown just now.")

@@ -22,7 +22,7 @@ class ListPage(Page):
         title: str,
         intro: str,
         add_text: str,
-        on_add: Callable[[], None],
+        on_add: Callable[[], object],
         empty_text: str,
     ) -> None:
         super().__init__(title, intro, back_text=_("Back to home"))

@@ -76,7 +76,7 @@ class RecordsPage(Page):
         self.open_button.clicked.connect(self._open_selected)
         self.body.addWidget(self.open_button)
         self.project_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self._undo = None
+        self._undo: object = None
         self.undo_button.clicked.connect(self._undo_clicked)
         self.set_tab_order([self.project_filter, self.undo_button, self.table, self.open_button])
         self.reload()

@@ -33,6 +33,8 @@ class Page(QWidget):
     """A screen. Subclasses fill ``self.body`` and connect ``continue_button``."""
 
     back_requested = Signal()
+    #: The page's scroll area. The name hides QWidget.scroll(dx, dy), which no page calls.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -166,6 +168,7 @@ class Page(QWidget):
 
     def show_problems(self, problems: Sequence[tuple[str, str]]) -> None:
         """Show ``(field name, message)`` problems at the top and at each field."""
+        field: LabelledField | None
         for field in self._fields.values():
             field.clear_error()
         shown = []

@@ -3,16 +3,24 @@ text sizes a long label would be cut off. ``Reflow`` re-wraps it to the width gi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton
 
 from ui.fonts import BASE_POINT_SIZE
 from ui.icons import icon
 from ui.theme import MIN_TARGET_PX
 
 _RESTYLE_EVENTS = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
+if TYPE_CHECKING:
+    # For the type checker the mixin is a button, so ``self`` and ``super()`` are typed.
+    # At run time it stays a plain mixin, put before the Qt button class it serves.
+    _Button = QAbstractButton
+else:
+    _Button = object
 
 
 def wrap_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -31,7 +39,7 @@ def wrap_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return lines
 
 
-class Reflow:
+class Reflow(_Button):
     """Mixin for a Qt button class (put it first): the label wraps to the width given.
 
     Subclasses say how much width is not text (padding, borders, an indicator) at 100%
@@ -49,16 +57,16 @@ class Reflow:
     def full_text(self) -> str:
         return self._full_text
 
-    def set_named_icon(self: Any, name: str) -> None:
+    def set_named_icon(self, name: str) -> None:
         """Show the line icon ``name``, redrawn in the text colour when the theme changes."""
         self._icon_name = name
         self.setIcon(icon(name))
 
-    def setText(self: Any, text: str) -> None:  # noqa: N802 (Qt naming)
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
         self._full_text = text
         self._rewrap()
 
-    def _chrome(self: Any) -> int:
+    def _chrome(self) -> int:
         # Scaled with the text. (Asking the style through initStyleOption is avoided: in
         # PySide6 it leaks a reference.)
         scale = self.font().pointSizeF() / BASE_POINT_SIZE
@@ -67,34 +75,34 @@ class Reflow:
             width += self.iconSize().width() + 8
         return width
 
-    def _rewrap(self: Any) -> None:
+    def _rewrap(self) -> None:
         if self.width() <= 0:
-            super().setText(self._full_text)  # type: ignore[misc]
+            super().setText(self._full_text)
             return
         width = max(self.width() - self._chrome(), 40)
         wrapped = "\n".join(wrap_lines(self._full_text, QFontMetrics(self.font()), width))
-        if wrapped != super().text():  # type: ignore[misc]
-            super().setText(wrapped)  # type: ignore[misc]
+        if wrapped != super().text():
+            super().setText(wrapped)
             self.updateGeometry()
 
-    def resizeEvent(self: Any, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)  # type: ignore[misc]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
         self._rewrap()
 
-    def changeEvent(self: Any, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)  # type: ignore[misc]
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
         if event.type() in _RESTYLE_EVENTS:
             if self._icon_name:
                 self.setIcon(icon(self._icon_name))
             self._rewrap()
 
-    def minimumSizeHint(self: Any) -> QSize:  # noqa: N802 (Qt naming)
-        hint = super().sizeHint()  # type: ignore[misc]
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
         return QSize(MIN_TARGET_PX * 2, max(hint.height(), MIN_TARGET_PX))
 
-    def sizeHint(self: Any) -> QSize:  # noqa: N802 (Qt naming)
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         """As wide as the label on one line would like; as tall as it is now wrapped."""
-        hint = super().sizeHint()  # type: ignore[misc]
+        hint = super().sizeHint()
         metrics = QFontMetrics(self.font())
         longest = max(metrics.horizontalAdvance(p) for p in self._full_text.split("\n"))
         return QSize(

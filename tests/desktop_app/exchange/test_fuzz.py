@@ -14,6 +14,7 @@ from desktop_app.exchange import document
 from desktop_app.exchange.errors import BadExchangeFile
 from desktop_app.model import Role
 from desktop_app.services.projects import create_project
+from tests.helpers.cli import run
 from tests.helpers.sites import Site, add_time
 
 _VALID: dict[str, bytes] = {}
@@ -41,10 +42,27 @@ def _read(raw: bytes) -> None:
         pass
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.fixture
+def coordinator_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "coordinator"
+    setup = ("--data-dir", folder, "setup", "--role", "coordinator", "--name", "Karen Lee")
+    assert run(capsys, *setup)[0] == 0
+    return folder
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=WITH_FIXTURE)
 @given(st.binary(max_size=2000))
-def test_random_bytes_are_refused_plainly(raw: bytes) -> None:
-    _read(raw)
+def test_random_bytes_are_refused_plainly(
+    coordinator_folder: Path, capsys: pytest.CaptureFixture[str], raw: bytes
+) -> None:
+    """Through the command line: status 2, one plain line, never a traceback."""
+    received = coordinator_folder.parent / "received.partnerlog"
+    received.write_bytes(raw)
+    status, out, err = run(capsys, "--data-dir", coordinator_folder, "import", received)
+    assert status == 2, err
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("partner-log: "), err
+    assert "Traceback" not in out + err
 
 
 @settings(

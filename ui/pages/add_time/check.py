@@ -20,7 +20,8 @@ class AnswerRow:
     name: str
     question: str
     answer: str
-    change: Callable[[], None]
+    #: What Change does (open the page that asks again); what it returns is not used.
+    change: Callable[[], object]
     change_text: str = ""
 
 

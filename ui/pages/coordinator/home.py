@@ -38,11 +38,11 @@ class CoordinatorHomePage(DashboardPage):
             ],
             actions,
         )
-        self.set_tab_order(list(self.actions.values()))
+        self.set_tab_order(list(self.action_buttons.values()))
         self.keep_figures_fresh(self._gather, self.show_figures)
 
     def first_focus(self) -> QWidget | None:
-        return self.actions["open_files"]
+        return self.action_buttons["open_files"]
 
     def _gather(self) -> tuple[HomeFigures, int, int]:
         return (
@@ -58,5 +58,5 @@ class CoordinatorHomePage(DashboardPage):
         self.cards["total"].set_value(hours(figures.total_minutes))
         self.cards["meetings"].set_value(str(figures.meetings))
         self.cards["products"].set_value(str(figures.products))
-        self.actions["review"].setText(_("Entries to review ({n})").format(n=waiting))
-        self.actions["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
+        self.action_buttons["review"].setText(_("Entries to review ({n})").format(n=waiting))
+        self.action_buttons["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))

@@ -30,8 +30,8 @@ class PartnersPage(Page):
         )
         partners = ctx.call(profile.people, Role.PARTNER)
         waiting: dict[str, int] = {}
-        for row in ctx.call(waiting_entries):
-            waiting[row.person] = waiting.get(row.person, 0) + 1
+        for entry in ctx.call(waiting_entries):
+            waiting[entry.person] = waiting.get(entry.person, 0) + 1
         self.table = QTableWidget(len(partners), 5)
         self.table.setAccessibleName(_("Partners"))
         self.table.setHorizontalHeaderLabels(

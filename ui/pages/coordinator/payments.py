@@ -67,12 +67,12 @@ class PaymentsPage(Page):
         self.record = PrimaryButton(_("Record this payment"))
         self.record.clicked.connect(self.record_payment)
         self.body.addWidget(self.record)
-        self.close = SecondaryButton(
+        self.close_button = SecondaryButton(
             _("Close this pay period"),
             _("Approved entries in it become paid, and every entry in it is locked."),
         )
-        self.close.clicked.connect(self.close_pay_period)
-        self.body.addWidget(self.close)
+        self.close_button.clicked.connect(self.close_pay_period)
+        self.body.addWidget(self.close_button)
         self.done = QLabel()
         self.done.setWordWrap(True)
         self.done.setProperty("role", "success")
@@ -89,7 +89,7 @@ class PaymentsPage(Page):
                 self.paid_on,
                 self.reference,
                 self.record,
-                self.close,
+                self.close_button,
             ]
         )
 

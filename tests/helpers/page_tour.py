@@ -2,6 +2,9 @@
 
 Each stop starts from Home and gets to its page the way a person would, by pressing the
 same buttons. First-run set-up has its own tour on a folder that is not set up yet.
+
+The screen tests, the AT-SPI check (``tests/accessibility``), ``tools/screenshots.py``
+and ``bench/screenshot_scale.py`` use it; it is not part of the installed app.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def _home_action(key: str) -> Step:
     def step(ctx: AppContext) -> None:
         ctx.nav.home()
         _process()
-        _page(ctx).actions[key].click()  # type: ignore[attr-defined]
+        _page(ctx).action_buttons[key].click()  # type: ignore[attr-defined]
         _process()
 
     return step

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput
-from desktop_app.model import ActivityKind, Certificate, Project
-from desktop_app.services import activities, products, profile
+from desktop_app.model import ActivityKind, Certificate, Project, ReviewStatus
+from desktop_app.services import activities, products, profile, projects, review
 from desktop_app.services.certificates import (
     ALPHABET,
     Verdict,
@@ -127,3 +127,30 @@ def test_a_made_up_code_is_unknown(session: Session, entries: list[str]) -> None
 def test_no_records_means_no_certificate(session: Session, partner: Project) -> None:
     with pytest.raises(InvalidInput):
         _issue(session)
+
+
+def test_approving_and_paying_the_entries_keeps_the_code_matched(
+    session: Session, partner: Project, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    review.review(session, entries, "approve")
+    review.close_period(session, partner.id, START, END)
+    assert activities.get_activity(session, entries[0]).status == ReviewStatus.PAID
+    assert verify_code(session, certificate.code).verdict == Verdict.MATCHED
+
+
+def test_without_dates_the_certificate_shows_the_first_and_last_days(
+    session: Session, entries: list[str]
+) -> None:
+    certificate = issue_certificate(session, profile.owner(session).id)
+    result = verify_code(session, certificate.code)
+    assert (result.period_start, result.period_end) == (None, None)
+    assert result.shown_period == (date(2025, 2, 5), date(2025, 4, 2))
+
+
+def test_a_project_with_no_records_gets_no_certificate(
+    session: Session, entries: list[str]
+) -> None:
+    empty = projects.create_project(session, name="Sleep study")
+    with pytest.raises(InvalidInput, match="no time or product to put on a certificate"):
+        issue_certificate(session, profile.owner(session).id, project_ids=[empty.id])

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.certificates import Verdict, verify_code
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
-from ui.page_tour import visit
 from ui.pages.documents import DocumentFlow, PreviewPage, SavedPage, safe_file_name
 
 

@@ -1,4 +1,5 @@
-"""The Settings page shows each preference by its registry title, and a change is kept."""
+"""Settings: each preference shown by its registry title and applied at once; a change is
+kept, and the partner's details are checked before saving."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.i18n import _
+from desktop_app.model import PaymentChoice
+from desktop_app.services import profile
 from desktop_app.settings import Preferences, Settings
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener
-from ui.page_tour import visit
 from ui.pages.settings_page import SettingsPage
 
 
@@ -53,3 +56,24 @@ def test_a_click_and_a_key_press_change_the_preferences_and_save_them(
     finally:
         ctx.settings.restore_defaults()
         ctx.restyle()
+
+
+def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    ctx, _window = open_app()
+    page = visit(ctx, "settings")
+    page.contrast.setChecked(True)  # type: ignore[attr-defined]
+    assert "#000000" in QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    page.text_size.slider.setValue(4)  # type: ignore[attr-defined]
+    assert QApplication.instance().font().pointSizeF() == 28.0  # type: ignore[union-attr]
+    page.payment.setCurrentIndex(1)  # type: ignore[attr-defined]
+    page.name.setText("")  # type: ignore[attr-defined]
+    page.save_details.click()  # type: ignore[attr-defined]
+    assert page.errors.isVisible()
+    page.name.setText("Ana Souza-Lima")  # type: ignore[attr-defined]
+    page.save_details.click()  # type: ignore[attr-defined]
+    me = ctx.call(profile.owner)
+    assert (me.display_name, me.payment_choice) == ("Ana Souza-Lima", PaymentChoice.DECLINED)
+    ctx.settings.restore_defaults()
+    ctx.restyle()
