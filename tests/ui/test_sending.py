@@ -21,7 +21,7 @@ from ui.context import AppContext
 from ui.file_dialogs import FileDialogs
 from ui.page_tour import visit
 from ui.pages.documents import SavedPage
-from ui.pages.ready_to_send import ReadyToSendPage
+from ui.pages.ready_to_send import ReadyToSendPage, thanks
 from ui.pages.send_records import SendRecordsPage
 
 ADDRESS = "karen.lee@example.org"
@@ -229,3 +229,8 @@ def test_open_it_that_cannot_open_gives_the_path(
     qtbot.mouseClick(row.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == str(pdf)
     assert current(ctx) is page
+
+
+def test_the_thanks_never_says_zero_entries() -> None:
+    assert thanks(0) == "Thank you. We have noted that the file has gone."
+    assert thanks(2) == "Thank you. 2 entries now say \u201cSent\u201d."

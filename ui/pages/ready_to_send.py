@@ -44,6 +44,17 @@ def email_body(name: str, exported: ExportedFile) -> str:
     )
 
 
+def thanks(moved: int) -> str:
+    """What the partner reads after "I have sent it"."""
+    if not moved:
+        return _("Thank you. We have noted that the file has gone.")
+    return ngettext(
+        "Thank you. {n} entry now says \u201cSent\u201d.",
+        "Thank you. {n} entries now say \u201cSent\u201d.",
+        moved,
+    ).format(n=moved)
+
+
 def _label(text: str, role: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -181,13 +192,7 @@ class ReadyToSendPage(Page):
     def confirm(self) -> None:
         moved = self.ctx.call(confirm_sent)
         self.ctx.changed()
-        self.done.setText(
-            ngettext(
-                "Thank you. {n} entry now says \u201cSent\u201d.",
-                "Thank you. {n} entries now say \u201cSent\u201d.",
-                moved,
-            ).format(n=moved)
-        )
+        self.done.setText(thanks(moved))
         self.done.show()
         self.later.hide()
         self.sent_button.hide()

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.exchange import confirm_sent, export_partner_file, suggested_name, waiting_to_send
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _
 from desktop_app.services import profile
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
@@ -136,15 +136,11 @@ class SendRecordsPage(Page):
         self.ctx.nav.push(ReadyToSendPage(self.ctx, exported, name))
 
     def confirm_earlier(self) -> None:
+        from ui.pages.ready_to_send import thanks
+
         moved = self.ctx.call(confirm_sent)
         self.ctx.changed()
         self.waiting.hide()
-        self.earlier_done.setText(
-            ngettext(
-                "Thank you. {n} entry now says \u201cSent\u201d.",
-                "Thank you. {n} entries now say \u201cSent\u201d.",
-                moved,
-            ).format(n=moved)
-        )
+        self.earlier_done.setText(thanks(moved))
         self.earlier_done.show()
         self.what.tiles[0].setFocus()
