@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.labels import label
 from desktop_app.model import ReviewStatus
 from desktop_app.services import activities, projects
-from tests.helpers.screens import Opener, current
+from tests.helpers.screens import Opener, current, wait_for_page
 from ui import operations
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs
+from ui.main_window import MainWindow
 from ui.page_tour import visit
 from ui.pages.documents import SavedPage
 from ui.pages.ready_to_send import ReadyToSendPage, thanks
@@ -62,15 +63,19 @@ def cannot_open(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     return urls
 
 
-def _partner(qtbot: QtBot, open_app: Opener, contact: str = ADDRESS) -> AppContext:
-    ctx, _window = open_app()
+def _partner(
+    qtbot: QtBot, open_app: Opener, contact: str = ADDRESS
+) -> tuple[AppContext, MainWindow]:
+    """The app open for a partner whose project names the coordinator's contact. Keep the
+    window: qtbot holds it only weakly, and a window collected mid-test takes its pages."""
+    ctx, window = open_app()
     qtbot.waitUntil(lambda: not operations.busy())  # the backup taken at start is written
     (project,) = ctx.call(projects.projects)
     ctx.call(
         projects.change_project, project.id, coordinator_contact=f"Karen Lee, {contact}, 555 0100"
     )
     ctx.call(activities.record_activity, date=date(2024, 4, 2), minutes=60, kind="meeting")
-    return ctx
+    return ctx, window
 
 
 def _make_file(
@@ -86,10 +91,8 @@ def _make_file(
     page = visit(ctx, "send")
     assert isinstance(page, SendRecordsPage)
     assert page.continue_button is not None
-    page.continue_button.click()
-    qtbot.waitUntil(lambda: isinstance(current(ctx), ReadyToSendPage), timeout=10000)
-    ready = current(ctx)
-    assert isinstance(ready, ReadyToSendPage)
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    ready = wait_for_page(qtbot, ctx, page, ReadyToSendPage)
     qtbot.waitUntil(lambda: not operations.busy())
     assert asked[0].parent == Path.home() / "Documents" or asked[0].parent == Path.home()
     return ready
@@ -110,7 +113,7 @@ def test_sent_only_after_the_partner_says_so(
     monkeypatch: pytest.MonkeyPatch,
     opened: list[QUrl],
 ) -> None:
-    ctx = _partner(qtbot, open_app)
+    ctx, _window = _partner(qtbot, open_app)
     out = tmp_path / "Partner Log - Ana Souza.partnerlog"
     page = _make_file(qtbot, ctx, monkeypatch, out)
     assert page.hint.text() == "The file holds 1 time entry, your name."
@@ -145,7 +148,7 @@ def test_a_file_made_earlier_can_be_marked_sent_later(
     monkeypatch: pytest.MonkeyPatch,
     opened: list[QUrl],
 ) -> None:
-    ctx = _partner(qtbot, open_app)
+    ctx, _window = _partner(qtbot, open_app)
     page = _make_file(qtbot, ctx, monkeypatch, tmp_path / "a.partnerlog")
     qtbot.mouseClick(page.home_button, Qt.MouseButton.LeftButton)
     send = visit(ctx, "send")
@@ -163,7 +166,7 @@ def test_no_mail_program_shows_the_address_and_the_file_to_copy(
     monkeypatch: pytest.MonkeyPatch,
     cannot_open: list[QUrl],
 ) -> None:
-    ctx = _partner(qtbot, open_app)
+    ctx, _window = _partner(qtbot, open_app)
     out = tmp_path / "b.partnerlog"
     page = _make_file(qtbot, ctx, monkeypatch, out)
     qtbot.mouseClick(page.write_button, Qt.MouseButton.LeftButton)
@@ -187,7 +190,7 @@ def test_without_an_address_the_page_says_what_to_do(
     monkeypatch: pytest.MonkeyPatch,
     opened: list[QUrl],
 ) -> None:
-    ctx = _partner(qtbot, open_app, contact="phone only")
+    ctx, _window = _partner(qtbot, open_app, contact="phone only")
     page = _make_file(qtbot, ctx, monkeypatch, tmp_path / "c.partnerlog")
     assert page.no_address is not None and page.no_address.isVisible()
     assert "do not know your coordinator\u2019s email address" in page.no_address.text()
@@ -202,7 +205,7 @@ def test_show_the_folder_that_cannot_open_gives_its_path(
     monkeypatch: pytest.MonkeyPatch,
     cannot_open: list[QUrl],
 ) -> None:
-    ctx = _partner(qtbot, open_app)
+    ctx, _window = _partner(qtbot, open_app)
     page = _make_file(qtbot, ctx, monkeypatch, tmp_path / "d.partnerlog")
     qtbot.mouseClick(page.folder_button, Qt.MouseButton.LeftButton)
     assert cannot_open == [QUrl.fromLocalFile(str(tmp_path))]
