@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAccessibleWidget,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,15 @@ from ui.widgets.fields import LabelledField
 
 #: Room kept around the focused control when the page scrolls to it (the focus ring).
 FOCUS_MARGIN_PX = 16
+
+
+def _page_accessible(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    """A page is a named group for screen readers, so that arriving on it says its
+    heading before the control that takes the keyboard (Orca, NVDA and VoiceOver say
+    the name of a group the focus enters; a plain widget is skipped as layout)."""
+    if isinstance(obj, Page):
+        return QAccessibleWidget(obj, QAccessible.Role.Grouping)
+    return None
 
 
 def _follow_focus(_old: QWidget | None, now: QWidget | None) -> None:
@@ -63,6 +73,7 @@ def _install_once() -> None:
     app = QApplication.instance()
     if _installed or not isinstance(app, QApplication):
         return
+    QAccessible.installFactory(_page_accessible)
     app.focusChanged.connect(_follow_focus)
     _installed = True
 
@@ -130,6 +141,12 @@ class Page(QWidget):
         # A change of text size or window size moves the controls: keep the focus in view.
         content.installEventFilter(self)
         self.scroll.viewport().installEventFilter(self)
+
+    def set_heading(self, title: str) -> None:
+        """Change the heading, and the page's name that screen readers say with it."""
+        self.heading.setText(title)
+        self.heading.setAccessibleName(title)
+        self.setAccessibleName(title)
 
     # -- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
