@@ -14,6 +14,7 @@ if [ -z "${HEAR_INSIDE:-}" ]; then
     export HEAR_INSIDE=1
     exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
 fi
+cd "$HERE"  # python -m takes the code from the current folder
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 PYTHONPATH=$HERE
