@@ -38,7 +38,7 @@ def mail_url(to: str, subject: str, body: str) -> QUrl:
     query = QUrlQuery()
     # Encode everything ourselves so "&", "+" and line ends survive every mail program.
     for key, value in (("subject", subject), ("body", body.replace("\n", "\r\n"))):
-        query.addQueryItem(key, QUrl.toPercentEncoding(value).data().decode("ascii"))
+        query.addQueryItem(key, bytes(QUrl.toPercentEncoding(value).data()).decode("ascii"))
     url.setQuery(query.query(QUrl.ComponentFormattingOption.FullyEncoded))
     return url
 

@@ -14,8 +14,8 @@ from pytestqt.exceptions import TimeoutError as WaitedTooLong
 from pytestqt.qtbot import QtBot
 
 from desktop_app.settings import Preferences
+from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener, focusable, wait_until_still
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.widgets.page import Page
 from ui.widgets.text_size import STEPS
 

@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from desktop_app.labels import label
 from desktop_app.model import ReviewStatus
 from desktop_app.services import activities, projects
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current, wait_for_page
 from ui import operations
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs
 from ui.main_window import MainWindow
-from ui.page_tour import visit
 from ui.pages.documents import SavedPage
 from ui.pages.ready_to_send import ReadyToSendPage, thanks
 from ui.pages.send_records import SendRecordsPage

@@ -16,8 +16,8 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from tests.helpers.screens import Opener, wait_for_page
-from ui.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.pages.home import DashboardPage, HomePage
 from ui.widgets.page import Page
 
@@ -96,7 +96,7 @@ def test_add_my_time_says_the_question_first(qtbot: QtBot, open_app: Opener) -> 
     ctx, _window = open_app()
     home = wait_for_page(qtbot, ctx, kind=HomePage)
     add_time = QApplication.focusWidget()
-    assert add_time is home.actions["add_time"]
+    assert add_time is home.action_buttons["add_time"]
     qtbot.keyClick(add_time, Qt.Key.Key_Return)
     page = wait_for_page(qtbot, ctx, leaving=home)
     tile = QApplication.focusWidget()
@@ -119,7 +119,7 @@ def test_home_says_the_greeting_and_figures_as_the_window_opens(
     for card in home.cards.values():
         assert card.accessibleName() in said and any(ch.isdigit() for ch in card.accessibleName())
     # Only Home's window says the figures; coming back says them again.
-    qtbot.keyClick(home.actions["add_time"], Qt.Key.Key_Return)
+    qtbot.keyClick(home.action_buttons["add_time"], Qt.Key.Key_Return)
     page = wait_for_page(qtbot, ctx, leaving=home)
     assert window.accessibleDescription() == ""
     focused = QApplication.focusWidget()

@@ -34,6 +34,7 @@ class ProductCard(QFrame):
         text = QLabel("\n".join(facts))
         text.setWordWrap(True)
         layout.addWidget(text)
+        self.notice = CannotOpenNotice()
         self.open_button: SecondaryButton | None = None
         if product.location:
             self.open_button = SecondaryButton(
@@ -44,7 +45,6 @@ class ProductCard(QFrame):
             )
             self.open_button.clicked.connect(lambda: open_link(product.location, self.notice))
             layout.addWidget(self.open_button)
-        self.notice = CannotOpenNotice()
         layout.addWidget(self.notice)
         self.setAccessibleName(product.title)
 

@@ -188,7 +188,7 @@ class Page(QWidget):
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so that ``widget`` (on this page) shows whole, with room for its ring."""
         content = self.scroll.widget()
-        if widget is self or not content.isAncestorOf(widget):
+        if widget is self or content is None or not content.isAncestorOf(widget):
             return
         # Not QScrollArea.ensureWidgetVisible: for a text box it shows only the caret.
         where = widget.mapTo(content, QPoint(0, 0))
