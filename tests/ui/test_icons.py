@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from ui.page_tour import visit
 
 from desktop_app.settings import Preferences
+from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, wait_until_still
 from ui.icons import set_icon_palette
 from ui.theme import DEFAULT, HIGH_CONTRAST, Palette, contrast_ratio
