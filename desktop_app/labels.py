@@ -54,6 +54,7 @@ _SOURCE: tuple[tuple[Enum, str], ...] = (
     (ActivityMode.IN_PERSON, N_("In person")),
     (ActivityMode.ON_MY_OWN, N_("On my own")),
     (ReviewStatus.DRAFT, N_("Not sent yet")),
+    (ReviewStatus.READY, N_("Ready to send")),
     (ReviewStatus.SUBMITTED, N_("Sent")),
     (ReviewStatus.APPROVED, N_("Approved")),
     (ReviewStatus.QUERIED, N_("Question from coordinator")),

@@ -17,7 +17,7 @@ from ui.context import AppContext
 from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
-from ui.icons import set_icon_colour
+from ui.icons import set_icon_palette
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
 from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
@@ -38,7 +38,7 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
 
     def restyle() -> None:
         high_contrast = settings.val.high_contrast
-        set_icon_colour(palette_for(high_contrast).text)
+        set_icon_palette(palette_for(high_contrast))
         apply_theme(app, high_contrast, settings.val.text_scale)
 
     ctx.restyle = restyle

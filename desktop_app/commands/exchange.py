@@ -12,7 +12,7 @@ from desktop_app import clock, exchange
 from desktop_app.commands.common import parse_date, print_json, session_for
 from desktop_app.errors import InvalidInput
 from desktop_app.exchange import conflicts, finance
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.model import PaymentKind, PaymentMethod
 from desktop_app.services import payments, profile, review
 from desktop_app.services.projects import default_project
@@ -62,10 +62,19 @@ def register(subparsers: Any) -> None:
     )
     send.add_argument("--out", required=True, help=_("the file (or folder) to save it in"))
     send.add_argument(
-        "--since-last", action="store_true", help=_("only what changed since you last sent")
+        "--since-last",
+        action="store_true",
+        help=_("only what changed since you last said a file was sent"),
     )
     send.add_argument("--passphrase-file", help=_("protect the file with the passphrase in F"))
     send.set_defaults(run=run_export)
+
+    gone = subparsers.add_parser(
+        "sent",
+        help=_("say that you have sent the file you made"),
+        description=_("Mark the entries in your last file as sent, once it has gone."),
+    )
+    gone.set_defaults(run=run_sent)
 
     receive = subparsers.add_parser(
         "import",
@@ -168,6 +177,18 @@ def run_export(args: argparse.Namespace) -> int:
         )
     print(_("Saved {path}").format(path=made.path))
     print(_("It holds: {what}.").format(what=made.description))
+    print(_("When you have sent it, run: partner-log sent"))
+    return 0
+
+
+def run_sent(args: argparse.Namespace) -> int:
+    with session_for(args, must_exist=True) as session:
+        moved = exchange.confirm_sent(session)
+    print(
+        ngettext(
+            "{n} entry is now marked as sent.", "{n} entries are now marked as sent.", moved
+        ).format(n=moved)
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 The screens call these functions (all take a Session; the caller owns the transaction):
 
 - ``export_partner_file(session, out, since_last=False, passphrase=None)`` -> ExportedFile
+- ``confirm_sent(session)``: the partner says the file has gone; "Ready to send" -> "Sent"
 - ``export_project_file(session, out, person_id=None, passphrase=None)`` -> ExportedFile
 - ``preview(session, files, passphrase=None, links=None)`` -> Preview
 - ``apply(session, preview, links=None, confirm=False)`` -> ImportResult
@@ -15,10 +16,13 @@ This package is pure Python and never imports Qt or the ``ui`` package.
 from desktop_app.exchange.errors import BadExchangeFile, LargeChangeNeedsConfirmation
 from desktop_app.exchange.export import (
     ExportedFile,
+    confirm_sent,
+    coordinator_emails,
     describe,
     export_partner_file,
     export_project_file,
     suggested_name,
+    waiting_to_send,
 )
 from desktop_app.exchange.importing import FilePreview, ImportResult, Preview, apply, preview
 
@@ -30,9 +34,12 @@ __all__ = [
     "LargeChangeNeedsConfirmation",
     "Preview",
     "apply",
+    "confirm_sent",
+    "coordinator_emails",
     "describe",
     "export_partner_file",
     "export_project_file",
     "preview",
     "suggested_name",
+    "waiting_to_send",
 ]

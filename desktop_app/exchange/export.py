@@ -2,6 +2,12 @@
 
     made = export_partner_file(session, folder_or_path, since_last=True, passphrase=None)
     made.path, made.description   # "23 time entries, 2 expenses, ..."
+    confirm_sent(session)         # once the partner says the file has gone
+
+Making the file marks the entries in it "Ready to send". Only the partner's word that the
+file has gone (``confirm_sent``) marks them "Sent" and moves the point that "only what is
+new since I last sent" counts from: a file that was made but never sent is never taken
+as sent, so nothing is left out of the next file.
 
 Files are written atomically. Only reflections the partner chose to share ever leave
 the machine (one they stop sharing travels as an empty tombstone so the coordinator
@@ -44,6 +50,7 @@ from desktop_app.model import (
     Expense,
     PaymentChoice,
     Person,
+    Project,
     ProjectLink,
     ReviewStatus,
     Role,
@@ -53,7 +60,10 @@ from desktop_app.services import profile
 from desktop_app.storage.atomic import atomic_write_bytes
 
 LAST_SENT = "last_sent_at"
+#: When the newest file not yet confirmed as sent was made.
+READY_AT = "ready_made_at"
 SENT_REFLECTIONS = "sent_reflection_ids"
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -61,14 +71,19 @@ class ExportedFile:
     path: Path
     counts: dict[str, int]
     description: str
+    #: The coordinators' e-mail addresses for the projects in the file (may be empty).
+    coordinator_emails: tuple[str, ...] = ()
 
 
 def _wire_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**to_wire(row, META), **to_wire(row, table.fields)} for row in rows]
 
 
-def describe(counts: dict[str, int], kind: str = "partner") -> str:
-    """What a file holds, in plain words: "23 time entries, 2 expenses, ..."."""
+def describe(counts: dict[str, int], kind: str = "partner", contact: bool = False) -> str:
+    """What a file holds, in plain words: "23 time entries, 2 expenses, ...".
+
+    A partner file always carries the partner's name; ``contact`` says whether it also
+    carries contact details (only when the partner gave some)."""
     parts = []
     phrases = (
         ("activities", "{n} time entry", "{n} time entries"),
@@ -82,13 +97,13 @@ def describe(counts: dict[str, int], kind: str = "partner") -> str:
         ("pay_periods", "{n} closed pay period", "{n} closed pay periods"),
     )
     for key, one, many in phrases:
-        if kind == "partner" and key in ("projects", "products"):
+        if kind == "partner" and key == "projects":
             continue
         n = counts.get(key, 0)
         if n or (kind == "partner" and key == "activities"):
             parts.append(ngettext(one, many, n).format(n=n))
     if kind == "partner":
-        parts.append(_("your name and contact details"))
+        parts.append(_("your name and contact details") if contact else _("your name"))
     return ", ".join(parts)
 
 
@@ -199,7 +214,10 @@ def export_partner_file(
     passphrase: str | None = None,
 ) -> ExportedFile:
     """ "Send my records": write this partner's records to ``out`` (a file, or a folder
-    to put a sensibly named file in). Entries not sent before are marked as sent."""
+    to put a sensibly named file in). Entries not sent before are marked "Ready to send"
+    until the partner confirms the file has gone (``confirm_sent``).
+
+    ``since_last`` leaves out what has not changed since the last *confirmed* send."""
     here = profile.require_installation(session)
     if here.role != Role.PARTNER:
         raise InvalidInput(
@@ -216,20 +234,68 @@ def export_partner_file(
     payload, counts = _pack(session, "partner", tables, rows, passphrase, extra)
     path = _target(out, owner.display_name)
     atomic_write_bytes(path, payload)
-    for model in (Activity, Expense):  # shown as "Sent"; the review revision is unchanged
-        session.execute(
-            update(model)
-            .where(model.person_id == owner.id, model.status == ReviewStatus.DRAFT)
-            .values(status=ReviewStatus.SUBMITTED)
-            .execution_options(synchronize_session="fetch")
-        )
+    _move_status(session, owner.id, ReviewStatus.DRAFT, ReviewStatus.READY)
     sent = set(json.loads(_state(session, SENT_REFLECTIONS) or "[]"))
     sent |= {r["id"] for r in rows["reflections"] if r["shared"]}
     sent -= {r["id"] for r in rows["reflections"] if not r["shared"]}
     _set_state(session, SENT_REFLECTIONS, json.dumps(sorted(sent)))
-    _set_state(session, LAST_SENT, MOMENT.wire(now) or "")
+    _set_state(session, READY_AT, MOMENT.wire(now) or "")
     session.flush()
-    return ExportedFile(path, counts, describe(counts, "partner"))
+    contact = any(p["contact"].strip() for p in rows["people"])
+    emails = coordinator_emails(session, [p["id"] for p in rows["projects"]])
+    return ExportedFile(path, counts, describe(counts, "partner", contact), emails)
+
+
+def _move_status(session: Session, person_id: str, old: ReviewStatus, new: ReviewStatus) -> int:
+    """Change this partner's entries from ``old`` to ``new`` (the review revision is
+    unchanged: only the partner's own view of where an entry is moves)."""
+    moved = 0
+    for model in (Activity, Expense):
+        result = session.execute(
+            update(model)
+            .where(model.person_id == person_id, model.status == old)
+            .values(status=new)
+            .execution_options(synchronize_session="fetch")
+        )
+        moved += result.rowcount or 0  # type: ignore[attr-defined]
+    return moved
+
+
+def waiting_to_send(session: Session) -> bool:
+    """Whether a file was made that the partner has not yet said they sent."""
+    return bool(_state(session, READY_AT))
+
+
+def confirm_sent(session: Session) -> int:
+    """The partner says the file has gone: entries "Ready to send" become "Sent", and
+    "only what is new" counts from when that file was made. Returns how many entries
+    changed. Doing it twice changes nothing."""
+    owner = profile.owner(session)
+    made = _state(session, READY_AT)
+    moved = _move_status(session, owner.id, ReviewStatus.READY, ReviewStatus.SUBMITTED)
+    if made:
+        _set_state(session, LAST_SENT, made)
+        _set_state(session, READY_AT, "")
+    session.flush()
+    return moved
+
+
+def coordinator_emails(session: Session, project_ids: list[str] | None = None) -> tuple[str, ...]:
+    """The e-mail addresses found in the coordinator contact of these projects (or of
+    every project when none of these has one), in a stable order, without repeats."""
+
+    def found(where: Any) -> tuple[str, ...]:
+        query = select(Project.coordinator_contact).where(Project.deleted_at.is_(None))
+        if where is not None:
+            query = query.where(where)
+        seen: dict[str, None] = {}
+        for contact in session.scalars(query.order_by(Project.name, Project.id)):
+            for address in EMAIL.findall(contact or ""):
+                seen.setdefault(address, None)
+        return tuple(seen)
+
+    mine = found(Project.id.in_(sorted(project_ids))) if project_ids else ()
+    return mine or found(None)
 
 
 def _review_rows(session: Session, person_id: str | None) -> list[dict[str, Any]]:

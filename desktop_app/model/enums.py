@@ -55,6 +55,8 @@ class ReviewStatus(StrEnum):
     """Where an entry is on its way from the partner to being paid."""
 
     DRAFT = "draft"
+    #: In a file the partner made but has not said they sent yet (only on their computer).
+    READY = "ready"
     SUBMITTED = "submitted"
     APPROVED = "approved"
     QUERIED = "queried"

@@ -168,6 +168,8 @@ class Steering(QObject):
                 "focus": describe(focused) if focused is not None else None,
                 "controls": [describe(w) for w in focusable(page)] if page is not None else [],
                 "tab_order": tab_order(page) if page is not None else [],
+                "window_description": self.window.accessibleDescription(),
+                "figures": hasattr(page, "spoken_figures"),
             }
         )
 

@@ -157,7 +157,7 @@ def current_page(app: App) -> Any | None:
     for window in children(app.root):
         for pane in children(window):
             for page in children(pane):
-                if showing(page) and page.getRoleName() == "filler" and page.name:
+                if showing(page) and page.getRoleName() == "panel" and page.name:
                     return page
     return None
 
@@ -266,9 +266,38 @@ def check_page(app: App, manifest: dict[str, Any]) -> list[str]:
     for node in walk(page):
         if node.getRoleName() in ("image", "icon") and not (node.name or node.description):
             problems.append("an image has no description")
+    problems += heard_on_arrival(app, page, manifest)
     focused = [n for n in walk(app.root) if states(n).contains(pyatspi.STATE_FOCUSED)]
     if not focused:
         problems.append("no control has the keyboard focus")
+    return problems
+
+
+#: Roles a screen reader reads as text on the page.
+TEXT_ROLES = {"label", "static", "heading"}
+
+
+def heard_on_arrival(app: App, page: Any, manifest: dict[str, Any]) -> list[str]:
+    """What a screen reader says first on a page: the page's heading, then its controls.
+
+    The page is a named panel (Orca says a panel's name when the focus enters it; a filler
+    is skipped as layout), its first text is its heading, and Home's figures are in the
+    window's description, which is said when the window opens.
+    """
+    problems = []
+    if page.getRoleName() != "panel":
+        problems.append(f"the page is a {page.getRoleName()!r}, which a screen reader skips")
+    first = next((n for n in walk(page) if n.getRoleName() in TEXT_ROLES), None)
+    if first is None or first.name != page.name:
+        heard = first.name if first is not None else None
+        problems.append(f"the first text on the page is {heard!r}, not its heading")
+    wanted = manifest.get("window_description", "")
+    window = next((w for w in children(app.root) if showing(w)), None)
+    said = window.description if window is not None else ""
+    if said != wanted:
+        problems.append(f"the window's description is {said!r}, not {wanted!r}")
+    if manifest.get("figures") and not any(ch.isdigit() for ch in said):
+        problems.append(f"the window's description has no figures: {said!r}")
     return problems
 
 

@@ -96,6 +96,27 @@ def _discard_drafts(ctx: AppContext) -> None:
         ctx.drafts.clear(name)
 
 
+def _ready_to_send(ctx: AppContext) -> None:
+    """The page after "Make the file", for the demo's records, without writing a file
+    (making one would change what the other stops show)."""
+    from desktop_app.exchange import ExportedFile, coordinator_emails, describe, suggested_name
+    from desktop_app.exchange.export import partner_data
+    from desktop_app.services import profile
+    from ui.file_dialogs import documents_folder
+    from ui.pages.ready_to_send import ReadyToSendPage
+
+    me = ctx.call(profile.owner)
+    rows = ctx.call(partner_data, me.id)
+    counts = {key: len(value) for key, value in rows.items()}
+    exported = ExportedFile(
+        documents_folder() / suggested_name(me.display_name),
+        counts,
+        describe(counts, "partner", bool(me.contact.strip())),
+        ctx.call(coordinator_emails, [p["id"] for p in rows["projects"]]),
+    )
+    ctx.nav.push(ReadyToSendPage(ctx, exported, me.display_name))
+
+
 #: name -> steps from Home. Names are used for screenshot files.
 STOPS: dict[str, list[Step]] = {
     "home": [lambda ctx: (ctx.nav.home(), _process())],
@@ -163,6 +184,7 @@ STOPS: dict[str, list[Step]] = {
     "certificate-2-preview": [_home_action("certificate"), _tiles("all")],
     "statement-2-preview": [_home_link("statement"), _tiles("all")],
     "send": [_home_action("send")],
+    "send-2-ready": [_home_action("send"), _ready_to_send],
     "settings": [_home_action("settings")],
     "help": [_home_action("settings"), _click("help_link")],
 }

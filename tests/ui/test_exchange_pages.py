@@ -20,7 +20,8 @@ from ui.main_window import MainWindow
 from ui.pages.coordinator.home import CoordinatorHomePage
 from ui.pages.coordinator.review import ReviewPage
 from ui.pages.open_files import PassphrasePage, PreviewPage, ResultPage
-from ui.pages.send_records import FileSavedPage, SendRecordsPage
+from ui.pages.ready_to_send import ReadyToSendPage
+from ui.pages.send_records import SendRecordsPage
 
 
 def _coordinator(qapp: QApplication, qtbot: QtBot, folder: Path) -> tuple[object, MainWindow]:
@@ -59,9 +60,9 @@ def test_send_open_review_and_back(
     page.passphrase.setText("correct horse battery")
     page.again.setText("correct horse battery")
     page.continue_button.click()  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: isinstance(current(ctx), FileSavedPage), timeout=10000)
+    qtbot.waitUntil(lambda: isinstance(current(ctx), ReadyToSendPage), timeout=10000)
     assert "1 time entry" in current(ctx).hint.text()
-    assert ctx.call(activities.list_activities)[0].status == ReviewStatus.SUBMITTED
+    assert ctx.call(activities.list_activities)[0].status == ReviewStatus.READY
 
     boss, _boss_window = _coordinator(qapp, qtbot, tmp_path / "coordinator")
     assert isinstance(current(boss), CoordinatorHomePage)  # type: ignore[arg-type]

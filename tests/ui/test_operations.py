@@ -33,7 +33,8 @@ from ui.pages import home as home_page
 from ui.pages import send_records
 from ui.pages.backups import BackupsPage
 from ui.pages.home import HomePage
-from ui.pages.send_records import FileSavedPage, SendRecordsPage
+from ui.pages.ready_to_send import ReadyToSendPage
+from ui.pages.send_records import SendRecordsPage
 from ui.widgets.page import Page
 
 FULL = UserFacingError(
@@ -161,7 +162,7 @@ def test_a_closed_page_is_never_called_back(
     gate.set()
     _all_work_done(qtbot)
     assert current(ctx) is home
-    assert not isinstance(current(ctx), FileSavedPage)
+    assert not isinstance(current(ctx), ReadyToSendPage)
     assert crashes == []
 
 

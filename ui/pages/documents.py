@@ -9,9 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 from desktop_app import clock
 from desktop_app.i18n import _
@@ -19,7 +17,9 @@ from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
 from ui.context import AppContext
+from ui.file_dialogs import FileDialogs, documents_folder
 from ui.formatting import from_qdate, long_date, to_qdate
+from ui.open_externally import CannotOpenNotice, open_file
 from ui.operations import Operation, run_in_background
 from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
@@ -117,12 +117,16 @@ class SavedPage(Page):
         self.open_button.clicked.connect(self.open_file)
         self.home_button = SecondaryButton(_("Go to home"))
         self.home_button.clicked.connect(on_home)
+        self.notice = CannotOpenNotice()
         self.body.addWidget(self.open_button)
+        self.body.addWidget(self.notice)
         self.body.addWidget(self.home_button)
         self.set_tab_order([self.open_button, self.home_button])
 
     def open_file(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+        opened = open_file(self.path, self.notice)
+        self.set_tab_order([self.open_button, *self.notice.copy_buttons(), self.home_button])
+        return opened
 
     def first_focus(self) -> QWidget | None:
         return self.open_button
@@ -213,18 +217,15 @@ class DocumentFlow:
     @classmethod
     def ask_where(cls, parent: QWidget, suggested: Path) -> str:
         """Ask where to save (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the PDF"), str(suggested), _("PDF documents") + " (*.pdf)"
+        return FileDialogs.save(
+            parent, _("Save the PDF"), suggested, _("PDF documents") + " (*.pdf)"
         )
-        return name
 
     def _suggested(self, person_name: str) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        folder = documents_folder()
         what = _("Certificate") if self.kind == CERTIFICATE else _("Statement")
         when = str(self.period.end.year) if self.period.end else clock.today().isoformat()
-        return Path(folder) / safe_file_name(f"{what} - {person_name} - {when}.pdf")
+        return folder / safe_file_name(f"{what} - {person_name} - {when}.pdf")
 
     def save(self, person_name: str) -> None:
         assert self.preview is not None

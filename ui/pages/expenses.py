@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDoubleSpinBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
@@ -14,6 +14,7 @@ from desktop_app.labels import label
 from desktop_app.model import ExpenseCategory
 from desktop_app.services import expenses, profile, projects
 from ui.context import AppContext
+from ui.file_dialogs import FileDialogs
 from ui.formatting import day_words, money
 from ui.pages.add_time.check import AnswerRow
 from ui.pages.add_time.steps import TilePage, WhenPage, project_page
@@ -71,13 +72,11 @@ class ReceiptPage(Page):
     @classmethod
     def ask_for_file(cls, parent: QWidget) -> str:
         """Open the file chooser (tests replace this)."""
-        name, _filter = QFileDialog.getOpenFileName(
+        return FileDialogs.open_one(
             parent,
             _("Choose the receipt"),
-            str(Path.home()),
             _("Photos and PDFs") + " (*.pdf *.jpg *.jpeg *.png *.gif *.heic *.webp *.tif *.tiff)",
         )
-        return name
 
     def _choose(self) -> None:
         name = self.ask_for_file(self)

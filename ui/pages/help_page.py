@@ -32,6 +32,36 @@ def help_sections() -> list[tuple[str, str]]:
             ),
         ),
         (
+            _("Sending your records"),
+            _(
+                "Choose \u201cSend my records\u201d on the home page and make the file. Then "
+                "press \u201cWrite the email\u201d. Attach the file to the email and send it. "
+                "Come back and press \u201cI have sent it\u201d. Your entries then say "
+                "\u201cSent\u201d."
+            ),
+        ),
+        (
+            _("The file you send"),
+            _(
+                "The file\u2019s name ends in .partnerlog. Your computer may not know this kind "
+                "of file. That is fine: your coordinator opens it in Partner Log."
+            ),
+        ),
+        (
+            _("If your email program does not open"),
+            _(
+                "Write an email to your coordinator yourself. Partner Log shows the address "
+                "and where the file is. Press Copy to copy each one, then paste it."
+            ),
+        ),
+        (
+            _("If a file or folder does not open"),
+            _(
+                "Sometimes the computer cannot open a file. Partner Log then shows where it "
+                "is saved. Press Copy, then paste it into your file window."
+            ),
+        ),
+        (
             _("Your records are safe"),
             _(
                 "Everything is saved on this computer. Nothing is sent anywhere unless you send "

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
@@ -38,8 +39,11 @@ class FigureCard(QFrame):
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
-        self.setAccessibleName(f"{self.caption.text()}: {text}")
-        self.value.setAccessibleName(f"{self.caption.text()}: {text}")
+        # All three carry the whole figure, so a screen reader says it once, never a
+        # caption without its number.
+        spoken = f"{self.caption.text()}: {text}"
+        for part in (self, self.value, self.caption):
+            part.setAccessibleName(spoken)
 
 
 class ActionButton(SecondaryButton):
@@ -81,9 +85,32 @@ class DashboardPage(Page):
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""
-        self._figures = Operation(self, work, show, self._failed)
+        self._figures = Operation(self, work, lambda found: self._show(show, found), self._failed)
         self.ctx.records_changed.append(self.refresh)
         self.refresh()
+
+    def _show(self, show: Callable[[Any], None], found: Any) -> None:
+        show(found)
+        self._describe_window()
+
+    def spoken_figures(self) -> str:
+        """The greeting and the figures, as a screen reader says them when the window opens."""
+        parts = [self.heading.text(), self.hint.text() if self.hint.isVisibleTo(self) else ""]
+        parts += [card.accessibleName() for card in self.cards.values()]
+        return " ".join(part if part.endswith(".") else f"{part}." for part in parts if part)
+
+    def _describe_window(self) -> None:
+        # Screen readers say the window's description when it opens, after its title.
+        if self.isVisible():
+            self.window().setAccessibleDescription(self.spoken_figures())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self._describe_window()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt naming)
+        super().hideEvent(event)
+        self.window().setAccessibleDescription("")
 
     def on_shown(self) -> None:
         self.refresh()
@@ -152,10 +179,9 @@ class HomePage(DashboardPage):
         return _("Your figures could not be shown just now.")
 
     def show_figures(self, figures: HomeFigures) -> None:
-        self.heading.setText(
+        self.set_heading(
             _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
         )
-        self.setAccessibleName(self.heading.text())
         self.cards["month"].set_value(hours(figures.month_minutes))
         self.cards["total"].set_value(hours(figures.total_minutes))
         self.cards["meetings"].set_value(str(figures.meetings))

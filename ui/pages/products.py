@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
@@ -11,13 +9,9 @@ from desktop_app.labels import label
 from desktop_app.model import Audience, Product
 from desktop_app.services import products, profile
 from ui.context import AppContext
+from ui.open_externally import CannotOpenNotice, open_link
 from ui.pages.list_page import ListPage
 from ui.widgets.buttons import SecondaryButton
-
-
-def open_location(location: str) -> bool:
-    """Open a stored link or file with the computer's own program for it."""
-    return QDesktopServices.openUrl(QUrl.fromUserInput(location))
 
 
 class ProductCard(QFrame):
@@ -40,6 +34,7 @@ class ProductCard(QFrame):
         text = QLabel("\n".join(facts))
         text.setWordWrap(True)
         layout.addWidget(text)
+        self.notice = CannotOpenNotice()
         self.open_button: SecondaryButton | None = None
         if product.location:
             self.open_button = SecondaryButton(
@@ -48,8 +43,9 @@ class ProductCard(QFrame):
             self.open_button.setAccessibleName(
                 _("Open the latest version of {title}").format(title=product.title)
             )
-            self.open_button.clicked.connect(lambda: open_location(product.location))
+            self.open_button.clicked.connect(lambda: open_link(product.location, self.notice))
             layout.addWidget(self.open_button)
+        layout.addWidget(self.notice)
         self.setAccessibleName(product.title)
 
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop_app.exchange import export_partner_file, suggested_name
+from desktop_app.exchange import confirm_sent, export_partner_file, suggested_name, waiting_to_send
 from desktop_app.i18n import _
 from desktop_app.services import profile
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
-from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 from ui.widgets.tiles import Choice, TileGroup
@@ -43,7 +41,7 @@ class SendRecordsPage(Page):
         super().__init__(
             _("Send my records to my coordinator"),
             _(
-                "This makes a file of your records. You then send it yourself, by e-mail or "
+                "This makes a file of your records. You then send it yourself, by email or "
                 "on a USB stick. Private reflections never go in it."
             ),
             continue_text=_("Make the file"),
@@ -51,6 +49,28 @@ class SendRecordsPage(Page):
         )
         self.ctx = ctx
         self._operation: Operation | None = None
+        self.waiting = QFrame()
+        self.waiting.setProperty("role", "card")
+        box = QVBoxLayout(self.waiting)
+        box.setContentsMargins(18, 14, 18, 14)
+        ask = QLabel(
+            _(
+                "You made a file before, but you have not said it has gone. "
+                "Its entries say \u201cReady to send\u201d."
+            )
+        )
+        ask.setWordWrap(True)
+        box.addWidget(ask)
+        self.sent_button = SecondaryButton(_("I have sent it"))
+        self.sent_button.clicked.connect(self.confirm_earlier)
+        box.addWidget(self.sent_button)
+        self.body.addWidget(self.waiting)
+        self.waiting.setVisible(ctx.call(waiting_to_send))
+        self.earlier_done = QLabel()
+        self.earlier_done.setWordWrap(True)
+        self.earlier_done.setProperty("role", "success")
+        self.body.addWidget(self.earlier_done)
+        self.earlier_done.hide()
         self.what = TileGroup(
             [
                 Choice("all", _("All my records")),
@@ -75,10 +95,10 @@ class SendRecordsPage(Page):
         self.add_field("again", LabelledField(_("Type the password again"), self.again))
         assert self.continue_button is not None
         self.continue_button.clicked.connect(self.make_file)
-        self.set_tab_order([*self.what.tiles, self.passphrase, self.again])
+        self.set_tab_order([self.sent_button, *self.what.tiles, self.passphrase, self.again])
 
     def first_focus(self) -> QWidget | None:
-        return self.what.tiles[0]
+        return self.sent_button if self.waiting.isVisibleTo(self) else self.what.tiles[0]
 
     def make_file(self) -> None:
         problems = passphrase_problems(self.passphrase.text(), self.again.text())
@@ -109,33 +129,18 @@ class SendRecordsPage(Page):
         )
 
     def _done(self, exported: Any) -> None:
+        from ui.pages.ready_to_send import ReadyToSendPage
+
         self.ctx.changed()
-        self.ctx.nav.push(
-            FileSavedPage(
-                self.ctx,
-                _("Your file is ready to send"),
-                _("The file holds {what}.").format(what=exported.description),
-                exported.path,
-            )
-        )
+        name = self.ctx.call(profile.owner).display_name
+        self.ctx.nav.push(ReadyToSendPage(self.ctx, exported, name))
 
+    def confirm_earlier(self) -> None:
+        from ui.pages.ready_to_send import thanks
 
-class FileSavedPage(Page):
-    def __init__(self, ctx: AppContext, title: str, text: str, path: Path) -> None:
-        super().__init__(title, text)
-        where = QLabel(_("It is saved as {path}").format(path=path))
-        where.setWordWrap(True)
-        self.body.addWidget(where)
-        self.folder_button = PrimaryButton(_("Show the folder"))
-        self.folder_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        )
-        self.home_button = SecondaryButton(_("Go to home"))
-        self.home_button.clicked.connect(ctx.nav.home)
-        self.body.addWidget(self.folder_button)
-        self.body.addWidget(self.home_button)
-        self.path = path
-        self.set_tab_order([self.folder_button, self.home_button])
-
-    def first_focus(self) -> QWidget | None:
-        return self.folder_button
+        moved = self.ctx.call(confirm_sent)
+        self.ctx.changed()
+        self.waiting.hide()
+        self.earlier_done.setText(thanks(moved))
+        self.earlier_done.show()
+        self.what.tiles[0].setFocus()

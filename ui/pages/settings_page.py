@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_app.errors import InvalidInput
@@ -13,6 +11,7 @@ from desktop_app.model import PaymentChoice
 from desktop_app.services import profile, projects
 from desktop_app.settings import Preferences
 from ui.context import AppContext
+from ui.open_externally import CannotOpenNotice, open_folder
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
@@ -84,10 +83,12 @@ class SettingsPage(Page):
         where.setAccessibleName(_("Your records folder: {folder}").format(folder=folder))
         self.body.addWidget(where)
         self.open_folder = SecondaryButton(_("Open the folder"))
+        self.folder_notice = CannotOpenNotice()
         self.open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+            lambda: open_folder(ctx.workspace.data_dir, self.folder_notice)
         )
         self.body.addWidget(self.open_folder)
+        self.body.addWidget(self.folder_notice)
         self.backups_button = SecondaryButton(_("Backups: make one, or put one back"))
         self.backups_button.clicked.connect(lambda: ctx.nav.push(BackupsPage(ctx)))
         self.body.addWidget(self.backups_button)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAccessibleWidget,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,6 +29,53 @@ from ui.crash_dialog import report_bug
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.error_summary import ErrorSummary
 from ui.widgets.fields import LabelledField
+
+#: Room kept around the focused control when the page scrolls to it (the focus ring).
+FOCUS_MARGIN_PX = 16
+
+
+def _page_accessible(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    """A page is a named group for screen readers, so that arriving on it says its
+    heading before the control that takes the keyboard (Orca, NVDA and VoiceOver say
+    the name of a group the focus enters; a plain widget is skipped as layout)."""
+    if isinstance(obj, Page):
+        return QAccessibleWidget(obj, QAccessible.Role.Grouping)
+    return None
+
+
+def _follow_focus(_old: QWidget | None, now: QWidget | None) -> None:
+    """Scroll the page that holds the newly focused control so that all of it shows."""
+    widget = now
+    while widget is not None and not isinstance(widget, Page):
+        widget = widget.parentWidget()
+    if isinstance(widget, Page) and now is not None:
+        widget.keep_in_view(now)
+
+
+def _scrolled_to(value: int, start: int, length: int, room: int) -> int:
+    """Where a scroll bar at ``value`` must go to show ``start`` to ``start + length``
+    (with a margin) in ``room`` pixels; the start shows first if it cannot all fit."""
+    first, last = start - FOCUS_MARGIN_PX, start + length + FOCUS_MARGIN_PX
+    if last - first > room:
+        return start
+    if first < value:
+        return first
+    if last > value + room:
+        return last - room
+    return value
+
+
+_installed = False
+
+
+def _install_once() -> None:
+    global _installed
+    app = QApplication.instance()
+    if _installed or not isinstance(app, QApplication):
+        return
+    QAccessible.installFactory(_page_accessible)
+    app.focusChanged.connect(_follow_focus)
+    _installed = True
 
 
 class Page(QWidget):
@@ -45,6 +94,7 @@ class Page(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        _install_once()
         self.setAccessibleName(title)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +140,15 @@ class Page(QWidget):
         self.column.addLayout(footer)
         self._fields: dict[str, LabelledField] = {}
         self._tab_chain: list[QWidget] = []
+        # A change of text size or window size moves the controls: keep the focus in view.
+        content.installEventFilter(self)
+        self.scroll.viewport().installEventFilter(self)
+
+    def set_heading(self, title: str) -> None:
+        """Change the heading, and the page's name that screen readers say with it."""
+        self.heading.setText(title)
+        self.heading.setAccessibleName(title)
+        self.setAccessibleName(title)
 
     # -- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
@@ -126,6 +185,31 @@ class Page(QWidget):
         """Called when the page shows again after Back (refresh what may have changed)."""
 
     # -- focus ----------------------------------------------------------------------
+    def keep_in_view(self, widget: QWidget) -> None:
+        """Scroll so that ``widget`` (on this page) shows whole, with room for its ring."""
+        content = self.scroll.widget()
+        if widget is self or content is None or not content.isAncestorOf(widget):
+            return
+        # Not QScrollArea.ensureWidgetVisible: for a text box it shows only the caret.
+        where = widget.mapTo(content, QPoint(0, 0))
+        view = self.scroll.viewport().size()
+        for bar, start, length, room in (
+            (self.scroll.verticalScrollBar(), where.y(), widget.height(), view.height()),
+            (self.scroll.horizontalScrollBar(), where.x(), widget.width(), view.width()),
+        ):
+            bar.setValue(_scrolled_to(bar.value(), start, length, room))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Resize:
+            # The layout places the controls after this event: look once it has.
+            QTimer.singleShot(0, self, self._keep_focus_in_view)
+        return False
+
+    def _keep_focus_in_view(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isVisible():
+            self.keep_in_view(focused)
+
     def first_focus(self) -> QWidget | None:
         """The control the keyboard should start on when the page opens."""
         return None

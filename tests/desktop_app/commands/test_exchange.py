@@ -127,3 +127,17 @@ def test_summary_and_list_cover_every_partner_and_narrow_to_one(
     assert one["total_minutes"] < everyone["total_minutes"]
     rows = json.loads(run(capsys, "--data-dir", karen, "list", "--json")[1])
     assert len({row["person"] for row in rows}) == 4
+
+
+def test_sent_marks_the_last_file_as_sent(
+    folders: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rosa, _karen, _sent = folders
+    status, out, _ = run(capsys, "--data-dir", rosa, "export", "--since-last", "--out", tmp_path)
+    assert status == 0 and "partner-log sent" in out  # nothing was confirmed: all again
+    assert "0 time entries" not in out
+    status, out, _ = run(capsys, "--data-dir", rosa, "sent")
+    assert status == 0 and "marked as sent" in out
+    assert run(capsys, "--data-dir", rosa, "sent")[1].startswith("0 entries")
+    status, out, _ = run(capsys, "--data-dir", rosa, "export", "--since-last", "--out", tmp_path)
+    assert status == 0 and "0 time entries" in out

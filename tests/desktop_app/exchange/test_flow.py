@@ -19,7 +19,7 @@ from desktop_app.exchange.errors import (
 )
 from desktop_app.exchange.export import partner_data
 from desktop_app.model import Activity, ReviewStatus, Role
-from desktop_app.services import activities, reflections, review
+from desktop_app.services import activities, profile, projects, reflections, review
 from desktop_app.services.projects import find_project
 from tests.helpers.sites import Site, add_time
 
@@ -54,6 +54,7 @@ def test_send_receive_and_review_round_trip(
     first = partner.call(add_time, 60, "Team meeting")
     second = partner.call(add_time, 90, "Reading", day=2)
     file1 = send(partner, tmp_path)
+    partner.call(exchange.confirm_sent)  # the partner says the file has gone
     assert file1.name == f"Partner Log - Rosa Martínez - {today.isoformat()}.partnerlog"
 
     preview = coordinator.call(lambda s: exchange.preview(s, [file1]))
@@ -235,3 +236,62 @@ def test_passphrase_protection(partner: Site, coordinator: Site, tmp_path: Path)
     with pytest.raises(WrongPassphrase):
         document.read_file(path, "wrong")
     assert receive(coordinator, path, passphrase="correct horse").counts.new >= 1
+
+
+def test_entries_are_sent_only_once_the_partner_says_so(partner: Site, tmp_path: Path) -> None:
+    first = partner.call(add_time, 60)
+    send(partner, tmp_path / "a.partnerlog")
+    assert status_of(partner, first)[0] == ReviewStatus.READY
+    assert partner.call(exchange.waiting_to_send)
+
+    # A file made but never sent leaves nothing out of the next "only what is new".
+    again = send(partner, tmp_path / "b.partnerlog", since_last=True)
+    assert [a["id"] for a in document.read_file(again).records["activities"]] == [first]
+
+    assert partner.call(exchange.confirm_sent) == 1
+    assert status_of(partner, first)[0] == ReviewStatus.SUBMITTED
+    assert not partner.call(exchange.waiting_to_send)
+    assert partner.call(exchange.confirm_sent) == 0  # saying it twice changes nothing
+
+    second = partner.call(add_time, 30, day=2)
+    third = send(partner, tmp_path / "c.partnerlog", since_last=True)
+    assert [a["id"] for a in document.read_file(third).records["activities"]] == [second]
+    assert status_of(partner, first)[0] == ReviewStatus.SUBMITTED
+    assert status_of(partner, second)[0] == ReviewStatus.READY
+
+
+def test_an_entry_changed_after_the_file_was_made_is_not_marked_sent(
+    partner: Site, tmp_path: Path
+) -> None:
+    entry = partner.call(add_time, 60)
+    send(partner, tmp_path / "a.partnerlog")
+    partner.call(activities.change_activity, entry, minutes=90)
+    partner.call(exchange.confirm_sent)
+    assert status_of(partner, entry)[0] == ReviewStatus.DRAFT  # the file holds the old one
+    later = send(partner, tmp_path / "b.partnerlog", since_last=True)
+    assert [a["minutes"] for a in document.read_file(later).records["activities"]] == [90]
+
+
+def test_what_the_file_holds_is_said_exactly(partner: Site, tmp_path: Path) -> None:
+    partner.call(add_time, 60)
+    made = partner.call(exchange.export_partner_file, tmp_path / "a.partnerlog")
+    assert made.description == "1 time entry, your name"
+    assert document.read_file(made.path).records["people"][0]["contact"] == ""
+    partner.call(profile.change_profile, contact="rosa@example.org")
+    made = partner.call(exchange.export_partner_file, tmp_path / "b.partnerlog")
+    assert made.description == "1 time entry, your name and contact details"
+    assert document.read_file(made.path).records["people"][0]["contact"] == "rosa@example.org"
+
+
+def test_the_coordinator_address_comes_from_the_project(partner: Site, tmp_path: Path) -> None:
+    partner.call(add_time, 60)
+    made = partner.call(exchange.export_partner_file, tmp_path / "a.partnerlog")
+    assert made.coordinator_emails == ()
+    project = partner.call(lambda s: find_project(s, "My own project").id)
+    partner.call(
+        projects.change_project,
+        project,
+        coordinator_contact="Karen Lee, karen.lee@example.org, 555 0100",
+    )
+    made = partner.call(exchange.export_partner_file, tmp_path / "b.partnerlog")
+    assert made.coordinator_emails == ("karen.lee@example.org",)

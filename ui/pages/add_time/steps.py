@@ -39,9 +39,6 @@ class TilePage(Page):
         super().__init__(title, hint, back_text="")
         self.on_answer = on_answer
         self.tiles = TileGroup(choices, columns=columns)
-        self.tiles.tiles[0].setAccessibleDescription(
-            " ".join(filter(None, [self.tiles.tiles[0].accessibleDescription(), title]))
-        )
         self.tiles.set_value(current)
         self.tiles.chosen.connect(self._chosen)
         self.body.addWidget(self.tiles)

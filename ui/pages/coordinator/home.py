@@ -53,7 +53,7 @@ class CoordinatorHomePage(DashboardPage):
 
     def show_figures(self, found: tuple[HomeFigures, int, int]) -> None:
         figures, waiting, conflicts = found
-        self.heading.setText(_("Hello, {name}").format(name=figures.name))
+        self.set_heading(_("Hello, {name}").format(name=figures.name))
         self.cards["partners"].set_value(str(figures.partners))
         self.cards["total"].set_value(hours(figures.total_minutes))
         self.cards["meetings"].set_value(str(figures.meetings))
