@@ -75,6 +75,10 @@ def test_send_open_review_and_back(
     preview = current(boss)  # type: ignore[arg-type]
     texts = " ".join(label.text() for label in preview.findChildren(type(preview.heading)))
     assert "Ana Souza" in texts and "new" in texts
+    # The "go ahead" box belongs to the page even when it is not asked: a widget with no
+    # parent is Python's to free, at any moment, even while Qt is restyling every widget.
+    assert not preview.needs_confirmation  # type: ignore[attr-defined]
+    assert preview.confirm.parent() is not None  # type: ignore[attr-defined]
     assert boss.call(activities.list_activities) == []  # type: ignore[attr-defined]
     preview.continue_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: isinstance(current(boss), ResultPage), timeout=10000)  # type: ignore[arg-type]

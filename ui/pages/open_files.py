@@ -106,10 +106,14 @@ class PreviewPage(Page):
                 )
                 self.links[project_id] = combo
                 order.append(combo)
-        self.confirm = CheckBox(_("Yes, I want to go ahead"))
+        # A child of the page even when it is not asked: a widget with no parent belongs to
+        # Python, whose garbage collector could free it while Qt is busy with every widget.
+        self.confirm = CheckBox(_("Yes, I want to go ahead"), self)
         if found.needs_confirmation:
             self.add_field("confirm", LabelledField(found.reason, self.confirm))
             order.append(self.confirm)
+        else:
+            self.confirm.hide()
         self.needs_confirmation = found.needs_confirmation
         assert self.continue_button is not None
         self.continue_button.clicked.connect(on_apply)
