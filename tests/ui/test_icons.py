@@ -114,10 +114,10 @@ def test_the_contrast_check_sees_an_icon_like_its_background(
     """An icon drawn in the background's own colour is caught."""
     tile, other = tiles_page(qtbot, open_app, True)
     other.setFocus()
+    qtbot.waitUntil(other.hasFocus)  # the tile is drawn without the focus
     set_icon_palette(DEFAULT)  # dark icons, on the dark high-contrast tiles
     try:
         tile.set_named_icon("meeting")
-        qtbot.wait(20)
         _background, _colour, ratio = icon_contrast(
             tile.grab().toImage(), ICON_LEFT, ICON_LEFT + 40
         )

@@ -34,7 +34,6 @@ def settled(qtbot: QtBot) -> Iterator[None]:
     before the window closes."""
     yield
     qtbot.waitUntil(lambda: not operations.busy())
-    qtbot.wait(50)
 
 
 @pytest.fixture

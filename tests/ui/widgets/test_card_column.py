@@ -26,12 +26,20 @@ def _texts(holder: QWidget) -> list[str]:
     ]
 
 
+def _shows(qtbot: QtBot, holder: QWidget, expected: list[str]) -> None:
+    """Wait until the column shows ``expected`` (new cards show once control returns to Qt)."""
+
+    def shown() -> None:
+        assert _texts(holder) == expected
+
+    qtbot.waitUntil(shown)
+
+
 def test_no_cards_says_so_in_words(qtbot: QtBot) -> None:
     holder, column = _holder(qtbot)
     _window = in_window(qtbot, holder)
     column.show_cards([])
-    qtbot.wait(10)  # new cards show once control returns to Qt
-    assert _texts(holder) == [EMPTY]
+    _shows(qtbot, holder, [EMPTY])
     empty = holder.findChildren(QLabel)[0]
     assert empty.wordWrap()  # long words at 200% text wrap instead of being cut off
 
@@ -41,14 +49,11 @@ def test_cards_replace_what_was_shown_before_in_order(qtbot: QtBot) -> None:
     _window = in_window(qtbot, holder)
     column.show_cards([])
     column.show_cards([QLabel("Sleep handout"), QLabel("Pain toolkit")])
-    qtbot.wait(10)
-    assert _texts(holder) == ["Sleep handout", "Pain toolkit"]
+    _shows(qtbot, holder, ["Sleep handout", "Pain toolkit"])
     column.show_cards([QLabel("Webinar")])
-    qtbot.wait(10)
-    assert _texts(holder) == ["Webinar"]
+    _shows(qtbot, holder, ["Webinar"])
     column.show_cards([])
-    qtbot.wait(10)
-    assert _texts(holder) == [EMPTY]
+    _shows(qtbot, holder, [EMPTY])
 
 
 def test_showing_again_never_doubles_the_empty_words(qtbot: QtBot) -> None:
@@ -56,5 +61,4 @@ def test_showing_again_never_doubles_the_empty_words(qtbot: QtBot) -> None:
     _window = in_window(qtbot, holder)
     for _ in range(3):
         column.show_cards([])
-    qtbot.wait(10)
-    assert _texts(holder) == [EMPTY]
+    _shows(qtbot, holder, [EMPTY])
