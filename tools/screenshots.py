@@ -1,7 +1,8 @@
 """Save a PNG of every page at 100% and 200% text and in high contrast.
 
 Run with `make screenshots` (it uses a virtual screen). The pictures go into
-docs/screenshots/<variant>/<page>.png, made from the demo data.
+docs/screenshots/<variant>/<page>.png, made from the demo data, on the same pinned day the
+tests use, so the pictures do not change with the day they are taken.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from desktop_app import clock
 from desktop_app.commands.demo_data import make_demo_folder
 from desktop_app.model import Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.workspace import Workspace
+from tests.helpers.days import TEST_DAY
 from tests.helpers.page_tour import COORDINATOR_STOPS, SETUP_STOPS, STOPS, visit, visit_setup
 from ui.app import make_context
 from ui.fonts import load_bundled_fonts
@@ -59,7 +62,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
     app = QApplication(sys.argv[:1])
     load_bundled_fonts(app)
-    with tempfile.TemporaryDirectory() as tmp:
+    with clock.pinned(TEST_DAY), tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo"
         make_demo_folder(demo, Role.PARTNER)
         count = shoot(app, demo, out, STOPS)
