@@ -22,11 +22,13 @@ from ui.main_window import MainWindow
 from ui.navigator import Navigator
 from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
 from ui.theme import apply_theme, palette_for
+from ui.wheel_guard import install as install_wheel_guard
 from ui.window_state import WindowState
 
 
 def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     """Everything the screens share, with the theme applied from the saved settings."""
+    install_wheel_guard(app)  # once per app: the wheel scrolls pages, never changes values
     settings = Settings.load(workspace.data_dir)
     set_language(settings.val.language)
     ctx = AppContext(
