@@ -85,7 +85,7 @@ def _zero_amount(ctx: AppContext) -> None:
 
 def _amount_paid(ctx: AppContext) -> None:
     page = _page(ctx)
-    page.amount.setValue(12.5)  # type: ignore[attr-defined]
+    page.amount.edit.setText("12.50")  # type: ignore[attr-defined]
     assert page.continue_button is not None
     page.continue_button.click()
     _process()
