@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.errors import InvalidInput
 from tests.helpers.screens import in_window
 from ui.widgets.duration import DurationStepper, describe_minutes
 
@@ -79,3 +81,29 @@ def test_tab_goes_less_then_the_box_then_more(qtbot: QtBot) -> None:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == [stepper.less, stepper.box, stepper.more]
+
+
+def test_hours_and_minutes_can_be_typed(qtbot: QtBot) -> None:
+    stepper = DurationStepper("How long did it take?")
+    _window = in_window(qtbot, stepper)
+    for typed, minutes, words in (
+        ("1:30", 90, "1 hour 30 minutes"),
+        ("1 h 30", 90, "1 hour 30 minutes"),
+        ("90", 90, "1 hour 30 minutes"),
+        ("45 min", 45, "45 minutes"),
+    ):
+        stepper.box.selectAll()
+        qtbot.keyClicks(stepper.box, typed)
+        assert (stepper.value(), stepper.words.text()) == (minutes, words), typed
+    qtbot.mouseClick(stepper.more, Qt.MouseButton.LeftButton)
+    assert stepper.value() == 60 and stepper.box.text() == "1 h"
+
+
+def test_letters_are_never_swallowed(qtbot: QtBot) -> None:
+    stepper = DurationStepper("How long did it take?")
+    _window = in_window(qtbot, stepper)
+    stepper.box.selectAll()
+    qtbot.keyClicks(stepper.box, "9o")
+    assert stepper.box.text() == "9o" and stepper.words.text() == ""
+    with pytest.raises(InvalidInput, match="Write the time like"):
+        stepper.value()
