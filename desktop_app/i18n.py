@@ -14,6 +14,7 @@ from desktop_app.resources import LOCALE_DIR
 DOMAIN = "partner_log"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
 
 
 def shipped_languages() -> list[str]:
@@ -25,13 +26,20 @@ def shipped_languages() -> list[str]:
 
 def set_language(language: str | None) -> None:
     """Switch every later ``_()`` call to ``language`` (e.g. "es"); None means English."""
-    global _translation
+    global _translation, _language
+    _language = language or "en"
     if not language or language.startswith("en"):
         _translation = gettext.NullTranslations()
         return
     _translation = gettext.translation(
         DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True
     )
+
+
+def current_language() -> str:
+    """The language set last with ``set_language`` ("en" until then), for forms that read
+    numbers and dates the way that language writes them."""
+    return _language
 
 
 def _(message: str) -> str:

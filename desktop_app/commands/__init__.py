@@ -5,6 +5,7 @@ function taking the parsed arguments and returning an exit status.
 """
 
 from desktop_app.commands import (
+    add_expense,
     demo_data,
     exchange,
     maintenance,
@@ -15,4 +16,4 @@ from desktop_app.commands import (
     summary,
 )
 
-MODULES = (setup, demo_data, records, summary, maintenance, restore, reports, exchange)
+MODULES = (setup, demo_data, records, add_expense, summary, maintenance, restore, reports, exchange)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_app.model.base import Base, Synced, new_id
@@ -59,3 +59,6 @@ class Project(Synced, Base):
     rate_minor: Mapped[int] = mapped_column(Integer, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="CAD")
     terms: Mapped[str] = mapped_column(Text, default="")
+    #: The project's own "is this right?" amounts for expenses, in cents, by category
+    #: value (``{"parking": 8000}``); a category not in it, or None, uses the default.
+    expense_checks: Mapped[dict[str, int] | None] = mapped_column(JSON, default=None)

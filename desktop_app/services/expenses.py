@@ -13,6 +13,7 @@ from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import Expense, ExpenseCategory, Person, Project, ReviewStatus, new_id
 from desktop_app.services import lifecycle
+from desktop_app.services.amounts import check_above
 from desktop_app.services.profile import owner
 from desktop_app.services.projects import default_project
 from desktop_app.services.scope import in_scope
@@ -126,6 +127,38 @@ def delete_expense(session: Session, expense_id: str) -> Expense:
     if expense.status == ReviewStatus.PAID:
         raise InvalidInput(_("This expense has been paid, so it cannot be deleted."))
     return lifecycle.delete(session, Expense, expense_id, _what())
+
+
+def expense_check_above(
+    session: Session, category: ExpenseCategory | str, project_id: str | None = None
+) -> int:
+    """The amount (cents) above which an expense of ``category`` for the project (the
+    only or default one when not given) is shown again with "Is it right?"."""
+    category = check_choice(category, ExpenseCategory, "category")
+    project = (
+        lifecycle.get_live(session, Project, project_id, _("project"))
+        if project_id
+        else default_project(session)
+    )
+    return check_above(category, project.expense_checks)
+
+
+def set_expense_check(
+    session: Session, project_id: str, category: ExpenseCategory | str, amount_minor: int | None
+) -> Project:
+    """Set the project's own "is this right?" amount for a category; None goes back to
+    the amount Partner Log suggests. The setting stays on this computer: it is not sent
+    in files, so it does not change the project's revision."""
+    category = check_choice(category, ExpenseCategory, "category")
+    project = lifecycle.get_live(session, Project, project_id, _("project"))
+    own = dict(project.expense_checks or {})
+    if amount_minor is None:
+        own.pop(category.value, None)
+    else:
+        own[category.value] = check_amount(amount_minor)
+    project.expense_checks = own or None  # a new dict, so the change is saved
+    session.flush()
+    return project
 
 
 def undo_delete_expense(session: Session, expense_id: str) -> Expense:

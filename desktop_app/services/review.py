@@ -106,8 +106,8 @@ def close_period(
     period = PayPeriod(
         id=new_id(),
         project_id=project_id,
-        period_start=check_date(start, "start"),
-        period_end=check_date(end, "end"),
+        period_start=check_date(start, "start", ahead=True),
+        period_end=check_date(end, "end", ahead=True),
         closed_on=check_date(closed_on or clock.today(), "closed_on"),
         note=clean_text(note, "note", _("the note"), MAX_NOTE, False),
     )

@@ -60,14 +60,22 @@ def check_total_minutes(*parts: int) -> None:
         )
 
 
-def check_date(value: date | None, field: str = "date", today: date | None = None) -> date:
-    """A calendar date no more than a year ahead."""
+def check_date(
+    value: date | None, field: str = "date", today: date | None = None, ahead: bool = False
+) -> date:
+    """A calendar date no later than today.
+
+    With ``ahead`` (only for what is really about the future, like the end of a pay
+    period), a date up to a year from today is allowed too.
+    """
     if value is None:
         raise InvalidInput(_("Enter the date."), field=field)
     if not isinstance(value, date):
         raise InvalidInput(_("Enter a real date, like 2025-03-31."), field=field)
-    latest = (today or clock.today()) + timedelta(days=DAYS_AHEAD_ALLOWED)
-    if value > latest:
+    today = today or clock.today()
+    if not ahead and value > today:
+        raise InvalidInput(_("The date cannot be after today."), field=field)
+    if value > today + timedelta(days=DAYS_AHEAD_ALLOWED):
         raise InvalidInput(_("The date must be no more than a year from today."), field=field)
     return value
 

@@ -56,6 +56,9 @@ def test_the_core_asks_the_clock_for_today() -> None:
         assert parse_date("yesterday") == date(2028, 2, 28)
         assert suggested_name("Rosa").endswith("2028-02-29.partnerlog")
         assert DocumentInfo(title="t", author="a", subject="s").made_on == LEAP_DAY
-        assert check_date(date(2029, 2, 28)) == date(2029, 2, 28)
+        assert check_date(LEAP_DAY) == LEAP_DAY
         with pytest.raises(InvalidInput):
-            check_date(date(2029, 3, 2))
+            check_date(date(2028, 3, 1))
+        assert check_date(date(2029, 2, 28), ahead=True) == date(2029, 2, 28)
+        with pytest.raises(InvalidInput):
+            check_date(date(2029, 3, 2), ahead=True)

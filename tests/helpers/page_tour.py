@@ -85,7 +85,16 @@ def _zero_amount(ctx: AppContext) -> None:
 
 def _amount_paid(ctx: AppContext) -> None:
     page = _page(ctx)
-    page.amount.setValue(12.5)  # type: ignore[attr-defined]
+    page.amount.edit.setText("12.50")  # type: ignore[attr-defined]
+    assert page.continue_button is not None
+    page.continue_button.click()
+    _process()
+
+
+def _large_amount(ctx: AppContext) -> None:
+    """An amount high enough for its category to be asked about again."""
+    page = _page(ctx)
+    page.amount.edit.setText("999999.00")  # type: ignore[attr-defined]
     assert page.continue_button is not None
     page.continue_button.click()
     _process()
@@ -159,6 +168,12 @@ STOPS: dict[str, list[Step]] = {
         _discard_drafts,
         _home_action("add_expense"),
         _tiles("parking", "today"),
+    ],
+    "expense-3b-is-it-right": [
+        _discard_drafts,
+        _home_action("add_expense"),
+        _tiles("parking", "today"),
+        _large_amount,
     ],
     "expense-4-receipt": [
         _discard_drafts,

@@ -9,20 +9,22 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app import clock
+from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
-from ui.formatting import from_qdate, long_date, to_qdate
+from ui.formatting import long_date
 from ui.open_externally import CannotOpenNotice, open_file
 from ui.operations import Operation, run_in_background
 from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.date_field import DateField
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 from ui.widgets.summary_card import SummaryCard
@@ -65,30 +67,35 @@ class DatesPage(Page):
     def __init__(self, on_answer: Callable[[Period], None]) -> None:
         super().__init__(_("Choose the dates"), continue_text="", back_text="")
         end = clock.today()
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMMM yyyy")
-        self.start.setDate(to_qdate(end - timedelta(days=90)))
-        self.end = QDateEdit()
-        self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("d MMMM yyyy")
-        self.end.setDate(to_qdate(end))
-        self.add_field("start", LabelledField(_("From"), self.start))
-        self.add_field("end", LabelledField(_("To"), self.end))
+        self.start = DateField(end - timedelta(days=90))
+        self.end = DateField(end)
+        example = _("For example, {day}").format(day=self.start.example())
+        self.add_field("start", LabelledField(_("From"), self.start, example))
+        self.add_field("end", LabelledField(_("To"), self.end, example))
         assert self.continue_button is not None
         self.continue_button.clicked.connect(self._continue)
         self._answer = on_answer
-        self.set_tab_order([self.start, self.end])
+        self.set_tab_order(
+            [self.start.edit, self.start.calendar_button, self.end.edit, self.end.calendar_button]
+        )
 
     def _continue(self) -> None:
-        start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-        if end < start:
-            self.show_problems([("end", _("The end date must be on or after the start date."))])
+        problems, days = [], {}
+        for name, field in (("start", self.start), ("end", self.end)):
+            try:
+                days[name] = field.day()
+            except InvalidInput as problem:
+                problems.append((name, problem.message))
+        if not problems and days["end"] < days["start"]:
+            problems.append(("end", _("The end date must be on or after the start date.")))
+        if problems:
+            self.show_problems(problems)
             return
-        self._answer(Period(start, end))
+        self.clear_problems()
+        self._answer(Period(days["start"], days["end"]))
 
     def first_focus(self) -> QWidget | None:
-        return self.start
+        return self.start.edit
 
 
 class PreviewPage(Page):

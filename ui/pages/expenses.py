@@ -6,51 +6,90 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language
 from desktop_app.labels import label
 from desktop_app.model import ExpenseCategory
-from desktop_app.services import expenses, profile, projects
+from desktop_app.services import amounts, expenses, profile, projects
+from desktop_app.services.amounts import example, show_amount
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs
-from ui.formatting import day_words, money
+from ui.formatting import day_words
 from ui.pages.add_time.check import AnswerRow
 from ui.pages.add_time.steps import TilePage, WhenPage, project_page
 from ui.pages.question_flow import QuestionFlow
 from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
+from ui.widgets.money_field import MoneyField
 from ui.widgets.page import Page
+from ui.widgets.second_look import SecondLook
 from ui.widgets.tiles import Choice
 
 DRAFT_NAME = "add_expense"
 
 
 class AmountPage(Page):
-    def __init__(self, currency: str, current: int | None, on_answer: Any) -> None:
+    """How much it cost, typed; a large amount is asked about again before moving on."""
+
+    def __init__(
+        self,
+        currency: str,
+        current: int | None,
+        on_answer: Any,
+        check_above: int | None = None,
+    ) -> None:
         super().__init__(_("How much did it cost?"), continue_text="", back_text="")
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000)
-        self.amount.setDecimals(2)
-        self.amount.setPrefix(f"{currency} ")
-        self.amount.setValue((current or 0) / 100)
-        self.add_field("amount", LabelledField(_("Amount"), self.amount, _("For example, 12.50")))
+        self.amount = MoneyField(currency)
+        self.amount.set_amount(current)
+        self.add_field(
+            "amount",
+            LabelledField(
+                _("Amount"),
+                self.amount,
+                _("For example, {example}").format(example=example(self.amount.language)),
+            ),
+        )
+        self.second_look = SecondLook()
+        self.body.addWidget(self.second_look)
+        self.second_look.confirmed.connect(self._confirmed)
+        self.second_look.declined.connect(self.amount.edit.setFocus)
+        self.amount.edit.textEdited.connect(lambda _text: self.second_look.dismiss())
+        self._check_above = check_above
         assert self.continue_button is not None
         self.continue_button.clicked.connect(self._continue)
         self._answer = on_answer
-        self.set_tab_order([self.amount])
+        self.set_tab_order(
+            [self.amount.edit, self.second_look, self.second_look.yes, self.second_look.no]
+        )
 
     def _continue(self) -> None:
-        cents = round(self.amount.value() * 100)
+        try:
+            cents = self.amount.amount()
+        except InvalidInput as problem:
+            self.second_look.dismiss()
+            self.show_problems([("amount", problem.message)])
+            return
         if cents <= 0:
             self.show_problems([("amount", _("Enter how much it cost."))])
             return
+        self.clear_problems()
+        if self._check_above is not None and cents > self._check_above:
+            question = _("Is {amount} right?").format(amount=self.amount.shown(cents))
+            self.second_look.ask(question, cents)
+            return
         self._answer(cents)
 
+    def _confirmed(self) -> None:
+        cents = self.second_look.about
+        self.second_look.dismiss()
+        if isinstance(cents, int):
+            self._answer(cents)
+
     def first_focus(self) -> QWidget | None:
-        return self.amount
+        return self.amount.edit
 
 
 class ReceiptPage(Page):
@@ -121,13 +160,27 @@ class ExpenseFlow(QuestionFlow):
         elif a["day"] is None:
             self.ctx.nav.push(WhenPage(a["day"], self._take("day")))
         elif a["amount"] is None:
-            self.ctx.nav.push(AmountPage(self.currency, a["amount"], self._take("amount")))
+            self._amount_page()
         elif a["project_id"] is None and self.projects:
             self.ctx.nav.push(project_page(self.projects, None, self._take("project_id")))
         elif a["receipt"] is None:
             self.ctx.nav.push(ReceiptPage(self._take("receipt")))
         else:
             self.show_check(_("Check your answers"), _("Save"))
+
+    def _amount_page(self) -> None:
+        """How much, with a second look above the project's amount for the category."""
+        check_above = None
+        category = self.a["category"]
+        if category is not None and self.a["project_id"] is not None:
+            check_above = self.ctx.call(
+                expenses.expense_check_above, category, self.a["project_id"]
+            )
+        elif category is not None:  # the project is asked later: the usual amount
+            check_above = amounts.check_above(category)
+        self.ctx.nav.push(
+            AmountPage(self.currency, self.a["amount"], self._take("amount"), check_above)
+        )
 
     def _category_page(self) -> None:
         choices = [Choice(c.value, label(c)) for c in ExpenseCategory]
@@ -187,10 +240,8 @@ class ExpenseFlow(QuestionFlow):
                 AnswerRow(
                     "amount",
                     _("How much"),
-                    money(a["amount"], self.currency),
-                    lambda: self.ctx.nav.push(
-                        AmountPage(self.currency, a["amount"], self._take("amount"))
-                    ),
+                    show_amount(a["amount"], self.currency, current_language()),
+                    self._amount_page,
                 ),
                 AnswerRow(
                     "receipt",
@@ -224,7 +275,7 @@ class ExpenseFlow(QuestionFlow):
         saved = _("{category}, {day}, {amount}.").format(
             category=label(ExpenseCategory(a["category"])),
             day=day_words(a["day"]),
-            amount=money(a["amount"], self.currency),
+            amount=show_amount(a["amount"], self.currency, current_language()),
         )
         ctx = self.ctx
 

@@ -171,13 +171,13 @@ def test_add_time_then_list_shows_every_field(
             [
                 "add-time",
                 "--date",
-                str(TEST_DAY + timedelta(days=2 * 365)),
+                str(TEST_DAY + timedelta(days=1)),
                 "--minutes",
                 "60",
                 "--kind",
                 "meeting",
             ],
-            "no more than a year",
+            "The date cannot be after today.",
         ),
         (["summary", "--from", "yesterday-ish"], "is not a date"),
         (["add-time", "--minutes", "60"], "required"),
@@ -191,6 +191,7 @@ def test_bad_input_gets_one_plain_line_and_status_2(
     assert status == 2
     assert words in err
     assert err.count("\n") == 1 and "Traceback" not in err
+    assert run(capsys, "--data-dir", folder, "list")[1] == "There are no entries yet.\n"
 
 
 def test_setup_twice_is_refused(folder: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -137,3 +137,26 @@ def test_expenses_are_listed_newest_first_for_each_person(
     assert [e.amount_minor for e in expenses.list_expenses(session, ben.id)] == [700]
     may_4_to_8 = expenses.list_expenses(session, start=date(2024, 5, 4), end=date(2024, 5, 8))
     assert [e.amount_minor for e in may_4_to_8] == [700, 500]
+
+
+def test_an_expense_dated_after_today_is_refused(session: Session, partner: Project) -> None:
+    tomorrow = clock.today() + timedelta(days=1)
+    with pytest.raises(InvalidInput, match="The date cannot be after today.") as problem:
+        expenses.record_expense(session, date=tomorrow, category="parking", amount_minor=500)
+    assert problem.value.field == "date"
+    assert expenses.list_expenses(session) == []
+
+
+def test_a_project_sets_its_own_second_look_amount_and_keeps_it(
+    session: Session, partner: Project
+) -> None:
+    assert expenses.expense_check_above(session, "parking") == 50_00
+    expenses.set_expense_check(session, partner.id, ExpenseCategory.PARKING, 120_00)
+    session.expire_all()  # read it back from the records file
+    assert expenses.expense_check_above(session, "parking", partner.id) == 120_00
+    assert expenses.expense_check_above(session, "meals") == 75_00
+    with pytest.raises(InvalidInput, match="cannot be less than zero"):
+        expenses.set_expense_check(session, partner.id, "parking", -1)
+    expenses.set_expense_check(session, partner.id, "parking", None)
+    session.expire_all()
+    assert expenses.expense_check_above(session, "parking") == 50_00

@@ -151,3 +151,14 @@ def test_a_period_that_ends_before_it_starts_is_refused(session: Session, projec
     with pytest.raises(InvalidInput, match="on or after the start date"):
         review.close_period(session, project.id, date(2024, 3, 31), date(2024, 3, 1))
     assert review.pay_periods(session) == []
+
+
+def test_a_pay_period_may_end_after_today_but_is_not_closed_in_the_future(
+    session: Session, project: Project, today: date
+) -> None:
+    ends = date(today.year, 12, 31)  # the period of this whole year, closed early
+    period = review.close_period(session, project.id, date(today.year, 1, 1), ends)
+    assert period.period_end == ends and period.closed_on == today
+    with pytest.raises(InvalidInput, match="The date cannot be after today.") as problem:
+        review.close_period(session, project.id, ends, ends, closed_on=ends)
+    assert problem.value.field == "closed_on"

@@ -13,12 +13,19 @@ from desktop_app.services import validation
 TODAY = date(2025, 3, 31)
 
 
-def test_a_date_more_than_a_year_ahead_is_refused_plainly() -> None:
-    assert validation.check_date(date(2026, 3, 31), today=TODAY) == date(2026, 3, 31)
+def test_a_date_after_today_is_refused_plainly() -> None:
+    assert validation.check_date(TODAY, today=TODAY) == TODAY
     with pytest.raises(InvalidInput) as problem:
-        validation.check_date(date(2026, 4, 1), today=TODAY)
-    assert problem.value.message == "The date must be no more than a year from today."
+        validation.check_date(date(2025, 4, 1), today=TODAY)
+    assert problem.value.message == "The date cannot be after today."
     assert problem.value.field == "date"
+
+
+def test_what_is_about_the_future_may_be_up_to_a_year_ahead() -> None:
+    assert validation.check_date(date(2026, 3, 31), today=TODAY, ahead=True) == date(2026, 3, 31)
+    with pytest.raises(InvalidInput) as problem:
+        validation.check_date(date(2026, 4, 1), today=TODAY, ahead=True)
+    assert problem.value.message == "The date must be no more than a year from today."
 
 
 def test_a_missing_or_unreal_date_is_refused_at_its_field() -> None:

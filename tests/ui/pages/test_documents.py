@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.certificates import Verdict, verify_code
 from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current
-from ui.pages.documents import DocumentFlow, PreviewPage, SavedPage, safe_file_name
+from ui.pages.documents import (
+    DatesPage,
+    DocumentFlow,
+    Period,
+    PreviewPage,
+    SavedPage,
+    safe_file_name,
+)
 
 
 @pytest.mark.parametrize("stop", ["certificate-2-preview", "statement-2-preview"])
@@ -40,3 +49,33 @@ def test_file_names_are_safe_for_every_folder() -> None:
         "Certificate - A B C D - 2024.pdf"
     )
     assert safe_file_name("陈伟 (Wei Chen).pdf") == "陈伟 (Wei Chen).pdf"
+
+
+def test_the_dates_are_typed_and_read_exactly(qtbot: QtBot, open_app: Opener) -> None:
+    ctx, _window = open_app("demo")
+    page = visit(ctx, "certificate-1b-dates")
+    assert isinstance(page, DatesPage)
+    assert page.start.edit.hasFocus()
+    chosen: list[Period] = []
+    page._answer = chosen.append  # what the flow does next is tested above
+    qtbot.waitUntil(lambda: page.start.edit.selectedText() == page.start.text())
+    qtbot.keyClicks(page.start.edit, "1 Jan 2023")
+    qtbot.keyClick(page.start.edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.start.calendar_button, Qt.Key.Key_Tab)
+    assert page.end.edit.hasFocus()
+    qtbot.waitUntil(lambda: page.end.edit.selectedText() == page.end.text())
+    qtbot.keyClicks(page.end.edit, "31 Nov 2023")
+    qtbot.keyClick(page.end.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.errors.hasFocus)
+    field = page.field("end")
+    assert field is not None and field.error.text() == "November 2023 has no day 31."
+    qtbot.mouseClick(page.errors.links[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.end.edit.selectedText() == "31 Nov 2023")
+    qtbot.keyClicks(page.end.edit, "1 October 2026")
+    qtbot.keyClick(page.end.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: field.error.text() == "The date cannot be after today.")
+    qtbot.mouseClick(page.errors.links[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.end.edit.selectedText() == "1 October 2026")
+    qtbot.keyClicks(page.end.edit, "30 Nov 2023")
+    qtbot.keyClick(page.end.edit, Qt.Key.Key_Return)
+    assert chosen == [Period(date(2023, 1, 1), date(2023, 11, 30))]

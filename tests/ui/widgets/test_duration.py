@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.errors import InvalidInput
 from tests.helpers.screens import in_window
 from ui.widgets.duration import DurationStepper, describe_minutes
 
@@ -44,8 +46,8 @@ def test_a_screen_reader_hears_the_question_and_the_time_in_words(qtbot: QtBot) 
     stepper = DurationStepper("How long did it take?")
     qtbot.addWidget(stepper)
     stepper.set_value(90)
-    assert stepper.spin.accessibleName() == "How long did it take?"
-    assert stepper.spin.accessibleDescription() == "1 hour 30 minutes"
+    assert stepper.box.accessibleName() == "How long did it take?"
+    assert stepper.box.accessibleDescription() == "1 hour 30 minutes"
 
 
 def test_the_buttons_are_big_enough_to_hit(qtbot: QtBot) -> None:
@@ -59,14 +61,14 @@ def test_arrow_keys_and_typing_change_the_time(qtbot: QtBot) -> None:
     stepper = DurationStepper("How long did it take?")
     _window = in_window(qtbot, stepper)
     stepper.focus()
-    assert stepper.spin.hasFocus()
-    qtbot.keyClick(stepper.spin, Qt.Key.Key_Up)
-    qtbot.keyClick(stepper.spin, Qt.Key.Key_Up)
+    assert stepper.box.hasFocus()
+    qtbot.keyClick(stepper.box, Qt.Key.Key_Up)
+    qtbot.keyClick(stepper.box, Qt.Key.Key_Up)
     assert stepper.value() == 30
-    qtbot.keyClick(stepper.spin, Qt.Key.Key_Down)
+    qtbot.keyClick(stepper.box, Qt.Key.Key_Down)
     assert stepper.value() == 15
-    stepper.spin.selectAll()
-    qtbot.keyClicks(stepper.spin, "50")
+    stepper.box.selectAll()
+    qtbot.keyClicks(stepper.box, "50")
     assert stepper.value() == 50 and stepper.words.text() == "50 minutes"
 
 
@@ -78,4 +80,30 @@ def test_tab_goes_less_then_the_box_then_more(qtbot: QtBot) -> None:
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
-    assert reached == [stepper.less, stepper.spin, stepper.more]
+    assert reached == [stepper.less, stepper.box, stepper.more]
+
+
+def test_hours_and_minutes_can_be_typed(qtbot: QtBot) -> None:
+    stepper = DurationStepper("How long did it take?")
+    _window = in_window(qtbot, stepper)
+    for typed, minutes, words in (
+        ("1:30", 90, "1 hour 30 minutes"),
+        ("1 h 30", 90, "1 hour 30 minutes"),
+        ("90", 90, "1 hour 30 minutes"),
+        ("45 min", 45, "45 minutes"),
+    ):
+        stepper.box.selectAll()
+        qtbot.keyClicks(stepper.box, typed)
+        assert (stepper.value(), stepper.words.text()) == (minutes, words), typed
+    qtbot.mouseClick(stepper.more, Qt.MouseButton.LeftButton)
+    assert stepper.value() == 60 and stepper.box.text() == "1 h"
+
+
+def test_letters_are_never_swallowed(qtbot: QtBot) -> None:
+    stepper = DurationStepper("How long did it take?")
+    _window = in_window(qtbot, stepper)
+    stepper.box.selectAll()
+    qtbot.keyClicks(stepper.box, "9o")
+    assert stepper.box.text() == "9o" and stepper.words.text() == ""
+    with pytest.raises(InvalidInput, match="Write the time like"):
+        stepper.value()

@@ -56,7 +56,7 @@ def test_a_stepper_is_labelled_at_its_box(qtbot: QtBot) -> None:
     stepper = DurationStepper("How long did it take?")
     field = LabelledField("How long did it take?", stepper)
     qtbot.addWidget(field)
-    assert field.label.buddy() is stepper.spin
+    assert field.label.buddy() is stepper.box
 
 
 def test_a_narrow_drop_down_still_lists_every_choice_in_full(qtbot: QtBot) -> None:

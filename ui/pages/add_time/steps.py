@@ -6,19 +6,22 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app import clock
+from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind
-from desktop_app.services.validation import DAYS_AHEAD_ALLOWED, MAX_NOTE
-from ui.formatting import from_qdate, to_qdate
+from desktop_app.services.durations import needs_second_look
+from desktop_app.services.validation import MAX_NOTE
 from ui.pages.add_time.answers import KIND_ICONS, kind_hint
 from ui.widgets.buttons import PrimaryButton
-from ui.widgets.duration import DurationStepper
+from ui.widgets.date_field import DateField
+from ui.widgets.duration import DurationStepper, describe_minutes
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
+from ui.widgets.second_look import SecondLook
 from ui.widgets.tiles import Choice, TileGroup
 
 ANOTHER = "another"
@@ -78,19 +81,25 @@ class WhenPage(TilePage):
             preset = ANOTHER
         self._answer = on_answer
         super().__init__(_("When was it?"), choices, self._picked, preset, columns=3)
-        self.picker = QDateEdit()
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("d MMMM yyyy")
-        self.picker.setDate(to_qdate(current or today))
+        self.picker = DateField(current if preset == ANOTHER else None)
         self.date_field = self.add_field(
-            "date", LabelledField(_("Which day?"), self.picker, _("For example, 27 March 2025"))
+            "date",
+            LabelledField(
+                _("Which day?"),
+                self.picker,
+                _("For example, {day}. Or choose it on the calendar.").format(
+                    day=self.picker.example()
+                ),
+            ),
         )
         self.date_field.setVisible(preset == ANOTHER)
         self.continue_button = PrimaryButton(_("Continue"))
         self.body.addWidget(self.continue_button)  # parent first: a lone widget is a window
         self.continue_button.setVisible(preset == ANOTHER)
         self.continue_button.clicked.connect(self._continue)
-        self.set_tab_order([*self.tiles.tiles, self.picker, self.continue_button])
+        self.set_tab_order(
+            [*self.tiles.tiles, self.picker.edit, self.picker.calendar_button, self.continue_button]
+        )
 
     def _picked(self, value: str) -> None:
         today = clock.today()
@@ -102,12 +111,13 @@ class WhenPage(TilePage):
             self.date_field.setVisible(True)
             assert self.continue_button is not None
             self.continue_button.setVisible(True)
-            self.picker.setFocus()
+            self.picker.edit.setFocus()
 
     def _continue(self) -> None:
-        chosen = from_qdate(self.picker.date())
-        if chosen > clock.today() + timedelta(days=DAYS_AHEAD_ALLOWED):
-            self.show_problems([("date", _("The date must be no more than a year from today."))])
+        try:
+            chosen = self.picker.day()
+        except InvalidInput as problem:
+            self.show_problems([("date", problem.message)])
             return
         self.clear_problems()
         self._answer(chosen)
@@ -140,22 +150,28 @@ class HowLongPage(TilePage):
         self.amount_field = self.add_field(
             "minutes",
             LabelledField(
-                _("How many minutes?"),
+                _("How long?"),
                 self.stepper,
-                _("Use \u2212 and + to change it by 15 minutes"),
+                _("Type it, like 1:30 or 90 minutes, or use \u2212 and + to change it by 15."),
             ),
         )
         self.amount_field.setVisible(preset == ANOTHER)
+        self.second_look = SecondLook()
+        self.body.addWidget(self.second_look)
         self.continue_button = PrimaryButton(_("Continue"))
         self.body.addWidget(self.continue_button)  # parent first: a lone widget is a window
         self.continue_button.setVisible(preset == ANOTHER)
         self.continue_button.clicked.connect(self._continue)
+        ask_again_about_long_times(self.stepper, self.second_look, self._answer)
         self.set_tab_order(
             [
                 *self.tiles.tiles,
                 self.stepper.less,
-                self.stepper.spin,
+                self.stepper.box,
                 self.stepper.more,
+                self.second_look,
+                self.second_look.yes,
+                self.second_look.no,
                 self.continue_button,
             ]
         )
@@ -170,11 +186,49 @@ class HowLongPage(TilePage):
         self._answer(int(value))
 
     def _continue(self) -> None:
-        if self.stepper.value() <= 0:
+        minutes = read_minutes(self, self.stepper, "minutes")
+        if minutes is None:
+            return
+        if minutes <= 0:
             self.show_problems([("minutes", _("Enter how long it took."))])
             return
         self.clear_problems()
-        self._answer(self.stepper.value())
+        if not second_look_at(minutes, self.second_look):
+            self._answer(minutes)
+
+
+def read_minutes(page: Page, stepper: DurationStepper, field: str) -> int | None:
+    """The stepper's minutes, or None after showing why they cannot be read."""
+    try:
+        return stepper.value()
+    except InvalidInput as problem:
+        page.show_problems([(field, problem.message)])
+        return None
+
+
+def second_look_at(minutes: int, second_look: SecondLook) -> bool:
+    """Ask "Is 16 hours right?" when the time is over 12 hours; True when asking."""
+    if not needs_second_look(minutes):
+        return False
+    second_look.ask(_("Is {time} right?").format(time=describe_minutes(minutes)), minutes)
+    return True
+
+
+def ask_again_about_long_times(
+    stepper: DurationStepper, second_look: SecondLook, on_answer: Callable[[int], None]
+) -> None:
+    """Wire a second look: Yes answers with the minutes, No goes back to the box, and a
+    change to the time takes the question away."""
+
+    def confirmed() -> None:
+        minutes = second_look.about
+        second_look.dismiss()
+        if isinstance(minutes, int):
+            on_answer(minutes)
+
+    second_look.confirmed.connect(confirmed)
+    second_look.declined.connect(stepper.focus)
+    stepper.box.textChanged.connect(lambda _text: second_look.dismiss())
 
 
 class PrepPage(Page):
@@ -190,13 +244,41 @@ class PrepPage(Page):
         )
         self.stepper = DurationStepper(_("Time getting ready"), minimum=0)
         self.stepper.set_value(current)
-        self.add_field("prep_minutes", LabelledField(_("Time getting ready"), self.stepper))
+        self.add_field(
+            "prep_minutes",
+            LabelledField(
+                _("Time getting ready"),
+                self.stepper,
+                _("Type it, like 1:30 or 90 minutes, or use \u2212 and + to change it by 15."),
+            ),
+        )
+        self.second_look = SecondLook()
+        self.body.addWidget(self.second_look)
+        ask_again_about_long_times(self.stepper, self.second_look, on_answer)
+        self._answer = on_answer
         assert self.continue_button is not None
-        self.continue_button.clicked.connect(lambda: on_answer(self.stepper.value()))
-        self.set_tab_order([self.stepper.less, self.stepper.spin, self.stepper.more])
+        self.continue_button.clicked.connect(self._continue)
+        self.set_tab_order(
+            [
+                self.stepper.less,
+                self.stepper.box,
+                self.stepper.more,
+                self.second_look,
+                self.second_look.yes,
+                self.second_look.no,
+            ]
+        )
+
+    def _continue(self) -> None:
+        minutes = read_minutes(self, self.stepper, "prep_minutes")
+        if minutes is None:
+            return
+        self.clear_problems()
+        if not second_look_at(minutes, self.second_look):
+            self._answer(minutes)
 
     def first_focus(self) -> QWidget | None:
-        return self.stepper.spin
+        return self.stepper.box
 
 
 class NotePage(Page):

@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_app import clock
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import PaymentKind, PaymentMethod, Role
 from desktop_app.services import payments, profile, projects
 from desktop_app.services.review import close_period
 from ui.context import AppContext
-from ui.formatting import from_qdate, to_qdate
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
+from ui.widgets.date_field import DateField
 from ui.widgets.fields import LabelledField, narrow
+from ui.widgets.money_field import MoneyField
 from ui.widgets.page import Page
 
 
-def date_box(day: date) -> QDateEdit:
-    box = QDateEdit()
-    box.setCalendarPopup(True)
-    box.setDisplayFormat("d MMMM yyyy")
-    box.setDate(to_qdate(day))
-    return box
+def date_box(day: date, ahead: bool = False) -> DateField:
+    return DateField(day, ahead=ahead)
+
+
+def _day(field: DateField, name: str) -> date:
+    """The field's day, or ``InvalidInput`` at the page's field ``name``."""
+    try:
+        return field.day()
+    except InvalidInput as problem:
+        raise InvalidInput(problem.message, field=name) from None
 
 
 class PaymentsPage(Page):
@@ -39,11 +44,11 @@ class PaymentsPage(Page):
         self.project = narrow(QComboBox())
         for project in ctx.call(projects.projects):
             self.project.addItem(project.name, project.id)
-        self.start = date_box(today.replace(day=1) - timedelta(days=90))
-        self.end = date_box(today)
-        self.amount = QDoubleSpinBox()
-        self.amount.setRange(0, 1_000_000)
-        self.amount.setDecimals(2)
+        self.start = date_box(today.replace(day=1) - timedelta(days=90), ahead=True)
+        self.end = date_box(today, ahead=True)
+        currencies = [p.currency for p in ctx.call(projects.projects)]
+        self.amount = MoneyField(currencies[0] if currencies else "CAD")
+        self.amount.set_amount(0)
         self.kind = narrow(QComboBox())
         for kind in PaymentKind:
             self.kind.addItem(label(kind), kind.value)
@@ -81,12 +86,15 @@ class PaymentsPage(Page):
             [
                 self.person,
                 self.project,
-                self.start,
-                self.end,
-                self.amount,
+                self.start.edit,
+                self.start.calendar_button,
+                self.end.edit,
+                self.end.calendar_button,
+                self.amount.edit,
                 self.kind,
                 self.method,
-                self.paid_on,
+                self.paid_on.edit,
+                self.paid_on.calendar_button,
                 self.reference,
                 self.record,
                 self.close_button,
@@ -106,12 +114,12 @@ class PaymentsPage(Page):
                 payments.record_payment,
                 person_id=self.person.currentData() or "",
                 project_id=self.project.currentData() or "",
-                period_start=from_qdate(self.start.date()),
-                period_end=from_qdate(self.end.date()),
-                amount_minor=round(self.amount.value() * 100),
+                period_start=_day(self.start, "period_start"),
+                period_end=_day(self.end, "end"),
+                amount_minor=self.amount.amount(),
                 kind=self.kind.currentData(),
                 method=self.method.currentData(),
-                paid_on=from_qdate(self.paid_on.date()),
+                paid_on=_day(self.paid_on, "paid_on"),
                 reference=self.reference.text(),
             )
         except UserFacingError as problem:
@@ -128,8 +136,8 @@ class PaymentsPage(Page):
             period = self.ctx.call(
                 close_period,
                 self.project.currentData() or "",
-                from_qdate(self.start.date()),
-                from_qdate(self.end.date()),
+                _day(self.start, "period_start"),
+                _day(self.end, "end"),
             )
         except UserFacingError as problem:
             self._fail(problem)
