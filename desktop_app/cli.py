@@ -119,7 +119,8 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_windo
         sys.stderr.close()
         return EXIT_OK
     except Exception as bug:
-        known = explain(bug)  # a full disk, a read-only folder...: plain words, no log hint
+        # A full disk, a read-only folder...: plain words, and no "details in the log".
+        known = explain(bug, data_dir_of(args))
         if known is not None:
             log.info("stopped by a disk fault: %s", type(bug).__name__)
             _say(f"partner-log: {known}")

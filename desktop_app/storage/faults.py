@@ -68,15 +68,15 @@ def current_platform() -> str:
 def explain(exc: BaseException, where: Path | None = None) -> UserFacingError | None:
     """A plain ``DiskFault`` for a known fault, else None (the error is a bug).
 
-    ``where`` is the file being written (or its folder), named in the message. Without it,
-    the file named in the ``OSError`` is used, if any. A ``UserFacingError`` is returned
-    as it is: it was explained already.
+    ``where`` is the file being written (or its folder), named in the message when the
+    error does not name a file itself (a full disk refuses a write, not a name). A
+    ``UserFacingError`` is returned as it is: it was explained already.
     """
     for cause in _chain(exc):
         if isinstance(cause, UserFacingError):
             return cause
         if isinstance(cause, OSError):
-            place = where or _filename(cause)
+            place = _filename(cause) or where
             kind = _os_fault(cause, place)
         elif isinstance(cause, sqlite3.Error):
             place = where
@@ -113,21 +113,29 @@ def _filename(exc: OSError) -> Path | None:
     return Path(name) if isinstance(name, str) and name else None
 
 
+def _is(test: str, path: Path) -> bool:
+    """``path.is_dir()`` or ``is_file()``, False when even asking fails (a name too long)."""
+    try:
+        return bool(getattr(path, test)())
+    except OSError:
+        return False
+
+
 def _folder(place: Path | None) -> Path | None:
     if place is None:
         return None
-    return place if place.is_dir() else place.parent
+    return place if _is("is_dir", place) else place.parent
 
 
 def _folder_missing(place: Path | None) -> bool:
     folder = None if place is None else place.parent
-    return folder is not None and not folder.is_dir()
+    return folder is not None and not _is("is_dir", folder)
 
 
 def is_low_on_space(place: Path | None) -> bool:
     """True when the disk holding ``place`` has almost no free space left."""
     folder = _folder(place)
-    while folder is not None and not folder.exists() and folder != folder.parent:
+    while folder is not None and not _is("exists", folder) and folder != folder.parent:
         folder = folder.parent
     if folder is None:
         return False
@@ -187,7 +195,7 @@ def fault(kind: Fault, place: Path | None = None) -> DiskFault:
             parts.append(_("The folder is {folder}.").format(folder=folder))
         next_step = _("Make some space on that disk, then try again.")
     elif kind == Fault.READ_ONLY:
-        shown = place if place is not None and place.is_file() else folder
+        shown = place if place is not None and _is("is_file", place) else folder
         if shown is None:
             parts = [_("Partner Log may not save there, because it is read-only.")]
         else:
