@@ -20,6 +20,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.logs import bug_report
 from desktop_app.logs import configure as configure_logging
+from desktop_app.storage.faults import explain
 
 log = logging.getLogger("partner_log.cli")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -118,6 +119,12 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_windo
         sys.stderr.close()
         return EXIT_OK
     except Exception as bug:
+        # A full disk, a read-only folder...: plain words, and no "details in the log".
+        known = explain(bug, data_dir_of(args))
+        if known is not None:
+            log.info("stopped by a disk fault: %s", type(bug).__name__)
+            _say(f"partner-log: {known}")
+            return EXIT_FAILED
         log.error("unexpected failure: %s", bug_report(bug))
         where = _(" Details are in {path}").format(path=log_path) if log_path else ""
         _say(

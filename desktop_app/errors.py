@@ -6,6 +6,8 @@ else that escapes is a bug: it is logged and shown calmly, never as a traceback.
 
 from __future__ import annotations
 
+from enum import Enum
+
 
 class UserFacingError(Exception):
     """A problem the person can do something about (locked folder, damaged file...)."""
@@ -41,3 +43,24 @@ class NewerDatabase(UserFacingError):
 
 class DataFolderBusy(UserFacingError):
     """Another Partner Log window already has this data folder open."""
+
+
+class Fault(Enum):
+    """What the disk or the folder refused, when saving failed."""
+
+    FULL = "full"
+    READ_ONLY = "read_only"
+    IN_USE = "in_use"
+    MISSING_FOLDER = "missing_folder"
+    BAD_NAME = "bad_name"
+    TOO_LONG = "too_long"
+
+
+class DiskFault(UserFacingError):
+    """The disk or folder refused a write. Nothing was changed (see ``storage.faults``)."""
+
+    def __init__(self, kind: Fault, message: str, next_step: str = "", where: str = "") -> None:
+        super().__init__(message, next_step)
+        self.kind = kind
+        #: The folder or file the message names ("" when it is not known).
+        self.where = where

@@ -5,6 +5,7 @@ Never log names, notes, amounts or file contents: log record ids and counts inst
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -19,7 +20,9 @@ class _PrivateLogFile(logging.handlers.RotatingFileHandler):
     """A rotating log whose folder is made (owner-only) when the first line is written.
 
     When the log sits inside a data folder that does not exist (a mistyped
-    ``--data-dir``), nothing is written, so a command never creates stray folders.
+    ``--data-dir``), nothing is written, so a command never creates stray folders. When
+    the log cannot be written (a full disk, a read-only folder), the line is dropped
+    quietly.
     """
 
     def __init__(self, path: Path, needs: Path | None) -> None:
@@ -35,6 +38,17 @@ class _PrivateLogFile(logging.handlers.RotatingFileHandler):
         ensure_private_dir(Path(self.baseFilename).parent)
         return super()._open()
 
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            super().flush()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """Say nothing when the log cannot be written (a full disk, a read-only folder).
+
+        The log only helps a helper later. Printing "Logging error" with a traceback, or
+        raising, would turn the person's real problem into a different, frightening one.
+        """
+
 
 def configure(data_dir: Path, level: int = logging.INFO) -> Path:
     """Send the ``partner_log`` loggers to a rotating file; return its path."""
@@ -43,7 +57,8 @@ def configure(data_dir: Path, level: int = logging.INFO) -> Path:
     for handler in list(root.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             root.removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):
+                handler.close()
     folder = log_dir(data_dir)
     handler = _PrivateLogFile(path, needs=data_dir if data_dir in folder.parents else None)
     handler.setFormatter(logging.Formatter(_FORMAT))

@@ -2,7 +2,9 @@
 
 ``report_bug(exc)`` sends a bug to the log (through ``logs.bug_report``, which never
 holds people's words) and to this dialog. ``install_excepthook(app)`` does that for
-every uncaught error on the UI thread, instead of ending the app.
+every uncaught error on the UI thread, instead of ending the app. A problem the person
+can fix that escaped a button's handler (a full disk while saving) is shown on the page
+they are on instead, in its problem summary.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
+from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.logs import bug_report
+from desktop_app.storage.faults import explain
 
 log = logging.getLogger("partner_log.crash")
 
@@ -113,13 +117,39 @@ class CrashDialog(QDialog):
         cls(exc, QApplication.activeWindow()).exec()
 
 
+def _page_in_use() -> QWidget | None:
+    """The page the person is on: the one holding the keyboard, else the active one."""
+    widget = QApplication.focusWidget()
+    while widget is not None:
+        if callable(getattr(widget, "show_problems", None)):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def show_known_problem(problem: UserFacingError) -> bool:
+    """Show a problem the person can fix on the page they are on; False if there is none."""
+    page = _page_in_use()
+    if page is None:
+        return False
+    page.show_failure(problem)  # type: ignore[attr-defined]
+    return True
+
+
 def report_bug(exc: BaseException) -> None:
     """Log a bug (where it happened, never people's words) and show the calm dialog.
 
-    Nothing else changes: the window stays as it was, with what the person typed.
+    Nothing else changes: the window stays as it was, with what the person typed. A disk
+    fault (a full disk, a read-only folder, a file in use) is not a bug: it is shown in
+    plain words on the page the person is on, and the crash dialog stays closed.
     """
-    log.error("unexpected failure: %s", bug_report(exc))
     app = QApplication.instance()
+    known = exc if isinstance(exc, UserFacingError) else explain(exc)
+    if known is not None and app is not None and not app.closingDown():
+        log.info("a problem the person can fix reached the window: %s", type(exc).__name__)
+        if show_known_problem(known):
+            return
+    log.error("unexpected failure: %s", bug_report(exc))
     if app is None or app.closingDown():
         return
     try:

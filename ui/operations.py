@@ -9,7 +9,9 @@ big queries). The work itself never touches a widget.
 - Started again while it runs, it runs once more afterwards instead of overlapping, so
   what a page shows is never older than the last change to the records.
 - Without an ``on_error``, a failure goes to the page's ``show_failure``: a problem the
-  person can fix is shown on the page, a bug goes to the crash dialog.
+  person can fix is shown on the page, a bug goes to the crash dialog. A disk fault (a
+  full disk, a read-only folder, a file in use) is a problem the person can fix: it
+  reaches ``on_error`` in plain words (``desktop_app.storage.faults``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop_app.storage.faults import explain
 from ui.widgets.page import Page
 
 PROGRESS_AFTER_MS = 500
@@ -140,7 +143,9 @@ class Operation(QObject):
 
     def _failed(self, problem: Exception) -> None:
         self._finish()
-        self._on_error(problem)
+        # A full disk or a read-only folder is the person's to fix, not a bug: plain words.
+        known = explain(problem)
+        self._on_error(known if known is not None else problem)
         self._run_again_if_asked()
 
     def _run_again_if_asked(self) -> None:

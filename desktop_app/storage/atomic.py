@@ -1,4 +1,9 @@
-"""Write files so that a crash or a full disk never leaves half a file over a good one."""
+"""Write files so that a crash or a full disk never leaves half a file over a good one.
+
+A write the disk refuses (full, read-only, in use, a folder that is gone, a name the
+platform forbids) raises a ``DiskFault`` in plain words; the file that was there before
+is left as it was, and no temporary file is left behind.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app.storage.faults import check_path, raise_explained
+
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: int = 0o600) -> Iterator[BinaryIO]:
     """Open a temporary file beside ``path``; on success flush, sync and rename it over.
 
-    If the block raises, the temporary file is removed and ``path`` is untouched.
+    If the block raises, the temporary file is removed and ``path`` is untouched. A known
+    disk fault is raised as a ``DiskFault`` that names the folder.
     """
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
+    check_path(target)
+    tmp: Path | None = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -27,9 +37,11 @@ def atomic_write(path: str | os.PathLike[str], mode: int = 0o600) -> Iterator[Bi
         if os.name == "posix":
             tmp.chmod(mode)
         os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise_explained(exc, target)
         raise
     sync_dir(target.parent)
 

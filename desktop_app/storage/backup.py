@@ -31,6 +31,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.i18n import N_, _
 from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
 from desktop_app.storage.backup_thinning import backups_to_remove
+from desktop_app.storage.faults import check_path, explained, raise_explained
 from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.backup")
@@ -83,6 +84,12 @@ def reading_uri(path: Path) -> str:
     return uri
 
 
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is broken (not busy, not missing)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+
+
 def integrity_problems(path: Path, quick: bool = False) -> list[str]:
     """Run SQLite's integrity check on ``path``; an empty list means the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
@@ -93,6 +100,9 @@ def integrity_problems(path: Path, quick: bool = False) -> list[str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            # A full disk or a busy file is not damage: say what it is instead.
+            raise_explained(exc, path)
         return [str(exc)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
@@ -103,12 +113,16 @@ def backup_file(source: Path, dest: Path) -> Path:
 
     The copy is written beside ``dest`` under a temporary name and renamed into place only
     after it passed ``integrity_check``, so a failed backup never replaces a good one.
+    ``dest``'s folder must exist: a folder that is gone (a USB stick taken out) is reported,
+    never made again on this computer's own disk. A known disk fault is raised as a
+    ``DiskFault`` naming the folder.
     """
-    ensure_private_dir(dest.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    check_path(dest)
+    tmp: Path | None = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
         src = sqlite3.connect(source)
         dst = sqlite3.connect(tmp)
         try:
@@ -132,13 +146,15 @@ def backup_file(source: Path, dest: Path) -> Path:
         sync_dir(dest.parent)
     except (OSError, sqlite3.DatabaseError) as exc:
         log.error("backup could not be written: %s", type(exc).__name__)
+        raise_explained(exc, dest)
         raise UserFacingError(
             _("The backup could not be saved."),
             _("Check that the disk has space and that you may write to that folder."),
         ) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     log.info("backup written")
     return dest
 
@@ -146,7 +162,9 @@ def backup_file(source: Path, dest: Path) -> Path:
 def snapshot(data_dir: Path, db_path: Path, reason: str, now: Clock = datetime.now) -> Path:
     """Take a timestamped, verified backup into the ``backups`` folder, then thin it."""
     stamp = now().strftime(STAMP_FORMAT)
-    dest = backups_dir(data_dir) / f"partner-log-{stamp}-{reason}.sqlite3"
+    with explained(backups_dir(data_dir)):
+        folder = ensure_private_dir(backups_dir(data_dir))
+    dest = folder / f"partner-log-{stamp}-{reason}.sqlite3"
     backup_file(db_path, dest)
     _remember(data_dir, dest)
     thin_backups(data_dir, now)

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from desktop_app.errors import NewerDatabase, UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.backup import snapshot
+from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.integrity import check_on_open
 from desktop_app.storage.paths import database_path, ensure_private_dir
 
@@ -199,9 +201,17 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A session in one transaction: committed on success, rolled back on error.
+
+        A known disk fault (a full disk, a read-only file, a file in use) is raised as a
+        ``DiskFault`` naming the records file, after the transaction was rolled back.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise_explained(exc, self.path)
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -212,10 +222,19 @@ def open_database(data_dir: Path) -> Database:
 
     A database from a newer version of Partner Log is refused and left untouched. An
     older one is backed up before it is upgraded. A damaged one is kept aside and
-    ``DamagedDatabase`` is raised (see ``desktop_app.storage.integrity``).
+    ``DamagedDatabase`` is raised (see ``desktop_app.storage.integrity``). A known disk
+    fault (full, read-only, in use) is raised as a ``DiskFault``.
     """
-    ensure_private_dir(data_dir)
     path = database_path(data_dir)
+    try:
+        return _open_database(data_dir, path)
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        raise_explained(exc, path)
+        raise
+
+
+def _open_database(data_dir: Path, path: Path) -> Database:
+    ensure_private_dir(data_dir)
     check_on_open(data_dir)
     revision = read_schema_revision(path) if path.exists() else None
     if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():

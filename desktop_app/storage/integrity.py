@@ -21,7 +21,8 @@ from pathlib import Path
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
-from desktop_app.storage.backup import BackupInfo, newest_good_backup, reading_uri
+from desktop_app.storage.backup import BackupInfo, is_damage, newest_good_backup, reading_uri
+from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.paths import database_path, ensure_private_dir
 
 log = logging.getLogger("partner_log.integrity")
@@ -57,17 +58,12 @@ def damaged_dir(data_dir: Path) -> Path:
     return data_dir / DAMAGED_DIR
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
-    """True when SQLite says the file itself is broken (not busy, not missing)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
-
-
 def quick_problems(path: Path) -> list[str]:
     """SQLite's ``quick_check`` on ``path``, read-only; an empty list means sound.
 
     A file that is merely busy or unreadable for another reason raises a plain
     ``UserFacingError`` instead, so a healthy file is never mistaken for a damaged one.
+    A full disk is one such reason: SQLite cannot grow the file it shares with writers.
     """
     try:
         con = sqlite3.connect(reading_uri(path), uri=True, timeout=10)
@@ -79,6 +75,7 @@ def quick_problems(path: Path) -> list[str]:
         if is_damage(exc):
             return [getattr(exc, "sqlite_errorname", "damaged")]
         log.warning("records file could not be checked: %s", type(exc).__name__)
+        raise_explained(exc, path)  # a full disk, a read-only folder: say which
         raise UserFacingError(
             _("Your records file could not be opened just now."),
             _("Close other programs that may be using it, then try again."),

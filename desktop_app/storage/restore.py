@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFault, Fault, UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.atomic import sync_dir
 from desktop_app.storage.backup import STAMP_FORMAT, backup_file, integrity_problems
+from desktop_app.storage.faults import explain, explained, raise_explained
 from desktop_app.storage.integrity import SIDE_FILES, is_damage, keep_damaged, resolve_damage
 from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
 
@@ -74,6 +75,10 @@ def restore_backup(
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{live}{suffix}").unlink()
         os.replace(incoming, live)
+    except OSError as exc:
+        raise_explained(exc, live)  # the records were left as they were
+        raise
+    else:
         sync_dir(data_dir)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -91,14 +96,18 @@ def _set_aside(data_dir: Path, live: Path, now: Callable[[], datetime]) -> Path 
         _fold_in_log(live)
     except sqlite3.Error as exc:
         if not is_damage(exc):
+            known = explain(exc, live)
+            if isinstance(known, DiskFault) and known.kind != Fault.IN_USE:
+                raise known from exc  # a full disk or a read-only folder, said plainly
             raise _still_in_use() from exc
         log.warning("current records are damaged; keeping them aside before restoring")
         return keep_damaged(data_dir, now)
     if integrity_problems(live):
         log.warning("current records are damaged; keeping them aside before restoring")
         return keep_damaged(data_dir, now)
-    dest = backups_dir(data_dir) / f"partner-log-before-restore-{now():{STAMP_FORMAT}}.sqlite3"
-    return backup_file(live, dest)
+    with explained(backups_dir(data_dir)):
+        folder = ensure_private_dir(backups_dir(data_dir))
+    return backup_file(live, folder / f"partner-log-before-restore-{now():{STAMP_FORMAT}}.sqlite3")
 
 
 def _fold_in_log(live: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.errors import DiskFault
 from desktop_app.settings import FILE_NAME, OPTIONS, UNREADABLE_NAME, Preferences, Settings
 from desktop_app.storage import atomic
 
@@ -223,7 +224,7 @@ def test_a_failed_write_leaves_the_earlier_file_and_value(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFault, match="not enough space on the disk"):
         settings.set(Preferences.text_scale, 2.0)
     assert (data_dir / FILE_NAME).read_bytes() == before
     assert sorted(p.name for p in data_dir.iterdir()) == [FILE_NAME]  # no half-written file

@@ -7,6 +7,7 @@ second; and a refresh asked for mid-run runs once more instead of alongside.
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 import time
@@ -232,3 +233,26 @@ def test_work_started_outside_a_page_must_say_what_to_do_on_failure(qtbot: QtBot
     qtbot.addWidget(holder)
     with pytest.raises(TypeError):
         operations.Operation(holder, lambda: None, lambda _result: None)
+
+
+def test_a_full_disk_in_background_work_is_named_on_the_page_not_as_a_bug(
+    qtbot: QtBot,
+    open_app: Opener,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: list[BaseException],
+    tmp_path: Path,
+) -> None:
+    ctx, _window = open_app()
+    page = _backups(ctx)
+    target = tmp_path / "backups" / "partner-log-now.sqlite3"
+
+    def disk_full() -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(ctx.workspace, "backup_now", disk_full)
+    page.backup_button.click()
+    qtbot.waitUntil(page.errors.isVisible, timeout=10000)
+    (shown,) = _shown_problems(page)
+    assert shown.startswith("There is not enough space on the disk to save.")
+    assert str(target.parent) in shown and "Nothing was changed." in shown
+    assert crashes == []

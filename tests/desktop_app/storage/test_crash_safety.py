@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.errors import DiskFault, Fault
 from desktop_app.model import Role
 from desktop_app.services import profile
 from desktop_app.storage import atomic
@@ -151,12 +152,15 @@ def test_a_full_disk_while_writing_keeps_the_earlier_file(
     atomic_write_bytes(statement, b"%PDF the good statement from last month")
     monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: _DiskFullAfter(fd, "wb"))
 
-    with pytest.raises(OSError) as failed:
+    with pytest.raises(DiskFault) as failed:
         with atomic_write(statement) as handle:
             for _ in range(100):
                 handle.write(b"x" * 100)
 
-    assert failed.value.errno == errno.ENOSPC
+    assert failed.value.kind == Fault.FULL
+    assert isinstance(failed.value.__cause__, OSError)
+    assert failed.value.__cause__.errno == errno.ENOSPC
+    assert "not enough space" in failed.value.message and str(tmp_path) in failed.value.message
     assert statement.read_bytes() == b"%PDF the good statement from last month"
     assert _leftovers(tmp_path) == []
 
@@ -171,7 +175,7 @@ def test_a_full_disk_when_syncing_keeps_the_earlier_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFault, match="Nothing was changed"):
         atomic_write_bytes(export, b"a new export that never reaches the disk")
 
     assert export.read_bytes() == b"the earlier export"

@@ -144,6 +144,8 @@ def test_a_busy_file_is_not_taken_for_a_damaged_one(
     monkeypatch.undo()
 
     assert not isinstance(problem.value, DamagedDatabase)
-    assert "could not be opened just now" in problem.value.message
+    assert "Another program may be using" in problem.value.message
+    assert "Nothing was changed." in problem.value.message
+    assert "Close other programs" in problem.value.next_step
     assert database_path(data_dir).read_bytes() == before
     assert not damaged_dir(data_dir).exists()
