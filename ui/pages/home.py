@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.logs import bug_report
 from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
@@ -37,8 +37,11 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
 
-    def set_value(self, text: str) -> None:
+    def set_value(self, text: str, caption: str | None = None) -> None:
+        """Show ``text``, and ``caption`` with it when the words follow the count."""
         self.value.setText(text)
+        if caption is not None:
+            self.caption.setText(caption)
         # All three carry the whole figure, so a screen reader says it once, never a
         # caption without its number.
         spoken = f"{self.caption.text()}: {text}"
@@ -184,5 +187,8 @@ class HomePage(DashboardPage):
         )
         self.cards["month"].set_value(hours(figures.month_minutes))
         self.cards["total"].set_value(hours(figures.total_minutes))
-        self.cards["meetings"].set_value(str(figures.meetings))
-        self.cards["products"].set_value(str(figures.products))
+        n, made = figures.meetings, figures.products
+        self.cards["meetings"].set_value(str(n), ngettext("meeting", "meetings", n))
+        self.cards["products"].set_value(
+            str(made), ngettext("product you helped make", "products you helped make", made)
+        )
