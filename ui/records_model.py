@@ -15,6 +15,8 @@ from ui.formatting import duration_words, long_date, money, month_words
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+#: The lines of a row's card (``list[str]``): each fact on a line of its own.
+CARD_LINES_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MonthRow:
@@ -42,14 +44,44 @@ class RecordsModel(QAbstractTableModel):
         fetch: Callable[[EntryRow | None, int], list[EntryRow]],
         total: int,
         month_hours: dict[str, str],
+        project_names: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.project_names = project_names or {}
+        self._start(fetch, total, month_hours)
+
+    def _start(
+        self,
+        fetch: Callable[[EntryRow | None, int], list[EntryRow]],
+        total: int,
+        month_hours: dict[str, str],
+    ) -> None:
         self._fetch = fetch
         self._total = total
         self._month_hours = month_hours
         self._loaded = 0
         self._last: EntryRow | None = None
         self.rows: list[MonthRow | EntryRow] = []
+
+    def restart(
+        self,
+        fetch: Callable[[EntryRow | None, int], list[EntryRow]],
+        total: int,
+        month_hours: dict[str, str],
+    ) -> None:
+        """Read the records afresh (after a change, a delete, Undo or another filter).
+
+        The view keeps this model, so its header keeps its sections: swapping in a new
+        model made the header lay out its columns again, and the Note column, no longer
+        stretched to the edge, left its header blank.
+        """
+        self.beginResetModel()
+        self._start(fetch, total, month_hours)
+        # The first page comes with the reset: a view that asks for more while it hears
+        # of the reset would otherwise add rows in the middle of it.
+        if total > 0:
+            self.rows = self._read_page()
+        self.endResetModel()
 
     def headers(self) -> list[str]:
         return [_("Date"), _("What"), _("Time or amount"), _("Status"), _("Note")]
@@ -67,10 +99,20 @@ class RecordsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self._loaded >= self._total:
             return
+        new_rows = self._read_page()
+        if not new_rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+        self.rows.extend(new_rows)
+        self.endInsertRows()
+
+    def _read_page(self) -> list[MonthRow | EntryRow]:
+        """The next page of entries, with a month row where a month starts (not yet shown)."""
         batch = self._fetch(self._last_entry(), PAGE)
         if not batch:
             self._total = self._loaded
-            return
+            return []
         new_rows: list[MonthRow | EntryRow] = []
         last = self._last_entry()
         for entry in batch:
@@ -84,12 +126,9 @@ class RecordsModel(QAbstractTableModel):
                 )
             new_rows.append(entry)
             last = entry
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
-        self.rows.extend(new_rows)
         self._loaded += len(batch)
         self._last = batch[-1]
-        self.endInsertRows()
+        return new_rows
 
     def _last_entry(self) -> EntryRow | None:
         return self._last
@@ -110,7 +149,20 @@ class RecordsModel(QAbstractTableModel):
             if isinstance(item, MonthRow):
                 return item.text() if index.column() == 0 else ""
             return self._cell(item, self.COLUMNS[index.column()])
+        if role == CARD_LINES_ROLE:
+            return [item.text()] if isinstance(item, MonthRow) else self.card_lines(item)
         return None
+
+    def card_lines(self, entry: EntryRow) -> list[str]:
+        """The entry as a card reads it: date, what, how long, project, status, note."""
+        lines = [self._cell(entry, column) for column in ("date", "what", "amount")]
+        project = self.project_names.get(entry.project_id)
+        if project:
+            lines.append(_("Project: {name}").format(name=project))
+        lines.append(_("Status: {status}").format(status=self._cell(entry, "status")))
+        if entry.note:
+            lines.append(_("Note: {note}").format(note=entry.note))
+        return lines
 
     @staticmethod
     def _cell(entry: EntryRow, column: str) -> str:

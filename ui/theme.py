@@ -187,10 +187,10 @@ QCheckBox, QRadioButton {{ spacing: {px(12)}px; padding: {px(8)}px; min-height:
 QCheckBox:focus, QRadioButton:focus {{ background: {p.focus_fill}; color: {p.focus_text};
     border: {px(3)}px solid {p.focus_ring}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {px(28)}px; height: {px(28)}px; }}
-QTableView {{ background: {p.background}; color: {p.text}; gridline-color: {p.border};
+QTableView, QListView {{ background: {p.background}; color: {p.text}; gridline-color: {p.border};
     border: 2px solid {p.border}; selection-background-color: {p.selected};
     selection-color: {p.selected_text}; }}
-QTableView:focus {{ border: {px(4)}px solid {p.focus_ring}; }}
+QTableView:focus, QListView:focus {{ border: {px(4)}px solid {p.focus_ring}; }}
 QHeaderView::section {{ background: {p.surface}; color: {p.text}; padding: {px(8)}px;
     border: 1px solid {p.border}; font-weight: bold; }}
 QSlider {{ min-height: {px(MIN_TARGET_PX)}px; }}

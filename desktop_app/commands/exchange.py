@@ -198,7 +198,7 @@ def _print_preview(preview: exchange.Preview) -> None:
         print(
             _(
                 "{file} (from {who}): {new} new, {changed} changed, {dup} already here, "
-                "{conflict} conflicts, {older} older"
+                "{conflict} to sort out, {older} older"
             ).format(
                 file=item.label,
                 who=item.author_name,

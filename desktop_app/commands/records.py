@@ -14,7 +14,7 @@ from desktop_app.commands.common import (
     session_for,
     whole_number,
 )
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.labels import label
 from desktop_app.model import Activity, ActivityKind, ActivityMode, Expense, Person, Project
 from desktop_app.reports.formatting import hours
@@ -195,7 +195,11 @@ def run_list(args: argparse.Namespace) -> int:
                 f"{label(e.category):<28} {label(e.status):<26} {people.get(e.person_id, '')}"
             )
         print(
-            _("{count} time entries, {hours} hours in all.").format(
+            ngettext(
+                "{count} time entry, {hours} hours in all.",
+                "{count} time entries, {hours} hours in all.",
+                len(time_entries),
+            ).format(
                 count=len(time_entries), hours=hours(sum(a.total_minutes for a in time_entries))
             )
         )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.commands.common import add_period, session_for
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.model import Person
 from desktop_app.reports.certificate import make_certificate
 from desktop_app.reports.formatting import number, period
@@ -139,12 +139,13 @@ def run_verify(args: argparse.Namespace) -> int:
         return 1
     figures = result.figures or {}
     when = period(*result.shown_period)
-    details = _("{name}, {period}: {hours} hours, {meetings} meetings, {products} products").format(
+    meetings, products = figures.get("meetings", 0), figures.get("products", 0)
+    details = _("{name}, {period}: {hours} hours, {meetings}, {products}").format(
         name=result.person_name,
         period=when,
         hours=number(figures.get("hours", 0)),
-        meetings=figures.get("meetings", 0),
-        products=figures.get("products", 0),
+        meetings=ngettext("{n} meeting", "{n} meetings", meetings).format(n=meetings),
+        products=ngettext("{n} product", "{n} products", products).format(n=products),
     )
     if result.verdict == Verdict.MATCHED:
         print(_("The code {code} matches: {details}.").format(code=result.code, details=details))

@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepInFrame, Spacer, T
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.labels import label
 from desktop_app.model import Certificate, EngagementType, Person, Project
 from desktop_app.reports import fonts, layout
@@ -63,8 +63,14 @@ def _figures_row(certificate: Certificate, st: layout.Styles, width: float) -> T
     figures = certificate.figures
     values = [
         (number(figures["hours"]), _("hours given")),
-        (str(figures["meetings"]), _("meetings attended")),
-        (str(figures["products"]), _("products helped make")),
+        (
+            str(figures["meetings"]),
+            ngettext("meeting attended", "meetings attended", figures["meetings"]),
+        ),
+        (
+            str(figures["products"]),
+            ngettext("product helped make", "products helped make", figures["products"]),
+        ),
     ]
     row = [[para(value, st.figure), para(text, st.figure_label)] for value, text in values]
     table = Table([row], colWidths=[width / 3] * 3)

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.labels import label
 from desktop_app.model import (
     Activity,
@@ -125,7 +125,10 @@ def _time_table(activities: Sequence[Activity], st: layout.Styles, width: float)
         row += [duration(a.travel_minutes)] if travel else []
         row += [cell(label(a.status), st.cell)]
         rows.append(row)
-    total: list[object] = [_("Total"), _("{n} entries").format(n=len(activities))]
+    total: list[object] = [
+        _("Total"),
+        ngettext("{n} entry", "{n} entries", len(activities)).format(n=len(activities)),
+    ]
     total += [duration(sum(a.minutes for a in activities))]
     total += [duration(sum(a.prep_minutes for a in activities))]
     total += [duration(sum(a.travel_minutes for a in activities))] if travel else []

@@ -31,8 +31,8 @@ def clean_text(value: str | None, field: str, what: str, limit: int, required: b
         raise InvalidInput(_("Enter {what}.").format(what=what), field=field)
     if len(text) > limit:
         raise InvalidInput(
-            _("{what} must be {limit} characters or fewer.").format(
-                what=what[:1].upper() + what[1:], limit=limit
+            _("{what} can be up to {limit} characters. It has {n} now.").format(
+                what=what[:1].upper() + what[1:], limit=limit, n=len(text)
             ),
             field=field,
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -60,6 +61,7 @@ KINDS: list[tuple[type[QWidget], str]] = [
     (QLineEdit, "text"),
     (QPlainTextEdit, "text"),
     (QTextEdit, "text"),
+    (QListView, "list"),
     (QAbstractItemView, "table"),
     (QAbstractSlider, "slider"),
 ]

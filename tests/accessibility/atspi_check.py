@@ -347,8 +347,33 @@ def press(app: App, role: str, name: str, then: str) -> Any:
 
 
 def choose_row(app: App, cells: list[str]) -> None:
-    """Select the row of "My records" whose first cells end with ``cells``."""
-    table = find(app, "table", "Your records").queryTable()
+    """Select the entry of "My records" that reads ``cells``: in the table, the row whose
+    first cells end with them; in the list of cards, the card whose name holds them."""
+    records = None
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while records is None and time.monotonic() < deadline:
+        page = current_page(app)
+        for node in walk(page) if page is not None else []:
+            if node.getRoleName() in ("table", "list") and node.name == "Your records":
+                records = node
+                break
+        else:
+            time.sleep(0.05)
+    if records is None:
+        raise Failure("My records shows neither a table nor a list called 'Your records'")
+    if records.getRoleName() == "list":
+        for number, card in enumerate(children(records)):
+            lines = [line.strip() for line in str(card.name).split(". ")]
+            if (
+                len(lines) > len(cells)
+                and all(line.endswith(cell) for line, cell in zip(lines, cells, strict=False))
+                and lines[len(cells) - 1] == cells[-1]  # "1 hour" is not "1 hour 30 minutes"
+            ):
+                if not records.querySelection().selectChild(number):
+                    raise Failure(f"card {number} of the records could not be selected")
+                return
+        raise Failure(f"no card in My records reads {cells}")
+    table = records.queryTable()
     for row in range(table.nRows):
         texts = [table.getAccessibleAt(row, col).name for col in range(len(cells))]
         if all(text.endswith(cell) for text, cell in zip(texts, cells, strict=True)):

@@ -13,6 +13,7 @@ ROLES = {
     "text": {"text", "entry"},
     "password": {"password text"},
     "table": {"table"},
+    "list": {"list"},
     "slider": {"slider"},
     "problem summary": {"panel"},
 }

@@ -21,13 +21,19 @@ from ui.widgets.summary_card import SummaryCard
 
 class EntryDetailPage(Page):
     def __init__(
-        self, ctx: AppContext, entry: EntryRow, on_deleted: Callable[[str, object], None]
+        self,
+        ctx: AppContext,
+        entry: EntryRow,
+        on_deleted: Callable[[str, object], None],
+        to_delete: bool = False,
     ) -> None:
+        """``to_delete``: opened by the Delete key, so the keyboard starts on Delete."""
         is_time = entry.type == TIME
         super().__init__(_("Time entry") if is_time else _("Expense"), back_text="")
         self.ctx = ctx
         self.entry = entry
         self.on_deleted = on_deleted
+        self.to_delete = to_delete
         card = SummaryCard(self._facts())
         self.body.addWidget(card)
         locked = entry.status == ReviewStatus.PAID.value
@@ -51,7 +57,9 @@ class EntryDetailPage(Page):
         self.set_tab_order([self.change_button, self.delete_button])
 
     def first_focus(self) -> QWidget | None:
-        return self.change_button if self.change_button.isEnabled() else self.back_button
+        if not self.change_button.isEnabled():
+            return self.back_button
+        return self.delete_button if self.to_delete else self.change_button
 
     def _facts(self) -> list[tuple[str, str]]:
         if self.entry.type == TIME:

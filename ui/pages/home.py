@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.logs import bug_report
 from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
@@ -18,6 +18,7 @@ from desktop_app.storage.disk_safety import data_folder_warning
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
+from ui.widgets.flow_grid import FlowGrid
 from ui.widgets.page import Page
 
 log = logging.getLogger("partner_log.ui.home")
@@ -37,8 +38,11 @@ class FigureCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
 
-    def set_value(self, text: str) -> None:
+    def set_value(self, text: str, caption: str | None = None) -> None:
+        """Show ``text``, and ``caption`` with it when the words follow the count."""
         self.value.setText(text)
+        if caption is not None:
+            self.caption.setText(caption)
         # All three carry the whole figure, so a screen reader says it once, never a
         # caption without its number.
         spoken = f"{self.caption.text()}: {text}"
@@ -64,24 +68,21 @@ class DashboardPage(Page):
         self.action_buttons: dict[str, ActionButton] = {}
 
     def add_figures(self, captions: dict[str, str]) -> None:
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for index, (key, caption) in enumerate(captions.items()):
+        # Side by side when they fit, so the actions show without scrolling.
+        for key, caption in captions.items():
             self.cards[key] = FigureCard(caption)
-            grid.addWidget(self.cards[key], index // 2, index % 2)
-        self.body.addLayout(grid)
+        self.body.addWidget(FlowGrid(list(self.cards.values())))
 
     def add_actions(
         self, specs: list[tuple[str, str, str]], actions: dict[str, Callable[[], None]]
     ) -> None:
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for index, (key, text, icon_name) in enumerate(specs):
+        """Big buttons in as many columns as fit, in reading order (``action_buttons``
+        keeps that order too: the Tab order and the arrow keys follow it)."""
+        for key, text, icon_name in specs:
             button = ActionButton(text, icon_name)
             button.clicked.connect(actions[key])
-            grid.addWidget(button, index // 2, index % 2)
             self.action_buttons[key] = button
-        self.body.addLayout(grid)
+        self.body.addWidget(FlowGrid(list(self.action_buttons.values())))
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""
@@ -184,5 +185,8 @@ class HomePage(DashboardPage):
         )
         self.cards["month"].set_value(hours(figures.month_minutes))
         self.cards["total"].set_value(hours(figures.total_minutes))
-        self.cards["meetings"].set_value(str(figures.meetings))
-        self.cards["products"].set_value(str(figures.products))
+        n, made = figures.meetings, figures.products
+        self.cards["meetings"].set_value(str(n), ngettext("meeting", "meetings", n))
+        self.cards["products"].set_value(
+            str(made), ngettext("product you helped make", "products you helped make", made)
+        )

@@ -41,7 +41,7 @@ def test_a_meeting_is_saved_for_me_on_my_only_project(session: Session, partner:
         ({"minutes": 600, "prep_minutes": 900}, "minutes", "add up to 24 hours"),
         ({"prep_minutes": -5}, "prep_minutes", "Extra time"),
         ({"date": TEST_DAY + timedelta(days=1)}, "date", "The date cannot be after today."),
-        ({"note": "x" * 2001}, "note", "2000 characters or fewer"),
+        ({"note": "x" * 2001}, "note", "up to 2000 characters. It has 2001 now."),
         ({"kind": "napping"}, "kind", "Choose one of the options"),
         ({"minutes": "sixty"}, "minutes", "whole minutes"),
     ],

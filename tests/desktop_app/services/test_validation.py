@@ -46,10 +46,10 @@ def test_text_is_trimmed_and_a_required_blank_is_refused() -> None:
     assert (problem.value.message, problem.value.field) == ("Enter the project name.", "name")
 
 
-def test_text_that_is_too_long_says_the_limit() -> None:
+def test_text_that_is_too_long_says_the_limit_and_how_long_it_is() -> None:
     with pytest.raises(InvalidInput) as problem:
-        validation.clean_text("x" * 11, "note", "the note", 10, required=False)
-    assert problem.value.message == "The note must be 10 characters or fewer."
+        validation.clean_text("x" * 13, "note", "the note", 10, required=False)
+    assert problem.value.message == "The note can be up to 10 characters. It has 13 now."
     assert validation.clean_text("x" * 10, "note", "the note", 10, required=False) == "x" * 10
 
 

@@ -306,7 +306,14 @@ class NotePage(Page):
         note = self.text.toPlainText().strip()
         if len(note) > MAX_NOTE:
             self.show_problems(
-                [("note", _("The note must be {n} characters or fewer.").format(n=MAX_NOTE))]
+                [
+                    (
+                        "note",
+                        _("Notes can be up to {n} characters. It has {m} now.").format(
+                            n=MAX_NOTE, m=len(note)
+                        ),
+                    )
+                ]
             )
             return
         self._answer(note)

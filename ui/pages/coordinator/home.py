@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.exchange.conflicts import list_conflicts
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.reports.formatting import hours
 from desktop_app.services.home import HomeFigures, home_figures
 from desktop_app.services.review_queue import waiting_entries
@@ -54,9 +54,16 @@ class CoordinatorHomePage(DashboardPage):
     def show_figures(self, found: tuple[HomeFigures, int, int]) -> None:
         figures, waiting, conflicts = found
         self.set_heading(_("Hello, {name}").format(name=figures.name))
-        self.cards["partners"].set_value(str(figures.partners))
+        self.cards["partners"].set_value(
+            str(figures.partners), ngettext("partner", "partners", figures.partners)
+        )
         self.cards["total"].set_value(hours(figures.total_minutes))
-        self.cards["meetings"].set_value(str(figures.meetings))
-        self.cards["products"].set_value(str(figures.products))
+        self.cards["meetings"].set_value(
+            str(figures.meetings), ngettext("meeting", "meetings", figures.meetings)
+        )
+        self.cards["products"].set_value(
+            str(figures.products),
+            ngettext("product made together", "products made together", figures.products),
+        )
         self.action_buttons["review"].setText(_("Entries to review ({n})").format(n=waiting))
         self.action_buttons["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
