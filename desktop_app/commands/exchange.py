@@ -107,7 +107,15 @@ def register(subparsers: Any) -> None:
     decision = check.add_mutually_exclusive_group(required=True)
     for name in ("approve", "query", "reject"):
         decision.add_argument(f"--{name}", nargs="+", metavar="ID")
-    check.add_argument("--note", default="", help=_("your note (needed to query)"))
+    decision.add_argument(
+        "--undo-reject",
+        nargs="+",
+        metavar="ID",
+        help=_("put rejected entries back, if no file has gone to the partner since"),
+    )
+    check.add_argument(
+        "--note", default="", help=_("your note (needed to query, or to say why you reject)")
+    )
     check.set_defaults(run=run_review)
 
     pay = subparsers.add_parser(
@@ -239,6 +247,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    if args.undo_reject:
+        with session_for(args, must_exist=True) as session:
+            for entry_id in args.undo_reject:
+                review.undo_reject(session, entry_id)
+        n = len(args.undo_reject)
+        print(ngettext("{n} rejection is undone.", "{n} rejections are undone.", n).format(n=n))
+        return 0
     decision, ids = next(
         (name, getattr(args, name))
         for name in ("approve", "query", "reject")

@@ -56,7 +56,7 @@ from desktop_app.model import (
     Role,
     utcnow,
 )
-from desktop_app.services import profile
+from desktop_app.services import profile, review
 from desktop_app.storage.atomic import atomic_write_bytes
 
 LAST_SENT = "last_sent_at"
@@ -391,4 +391,5 @@ def export_project_file(
     )
     path = _target(out, who)
     atomic_write_bytes(path, payload)
+    review.file_sent_to(session, person_id)
     return ExportedFile(path, counts, describe(counts, "project"))

@@ -64,7 +64,7 @@ class EntryDetailPage(Page):
                 (_("Note"), activity.note or _("No note")),
                 (_("Status"), label(activity.status)),
             ]
-            status_note = activity.status_note
+            status, status_note = activity.status, activity.status_note
         else:
             expense = self.ctx.call(expenses.get_expense, self.entry.id)
             facts = [
@@ -75,8 +75,15 @@ class EntryDetailPage(Page):
                 (_("Note"), expense.note or _("No note")),
                 (_("Status"), label(expense.status)),
             ]
-            status_note = expense.status_note
-        if status_note:
+            status, status_note = expense.status, expense.status_note
+        if status == ReviewStatus.REJECTED:
+            facts.append(
+                (
+                    _("Why it was not accepted"),
+                    status_note or _("Your coordinator did not say. You can ask them."),
+                )
+            )
+        elif status_note:
             facts.append((_("Note from your coordinator"), status_note))
         return facts
 
