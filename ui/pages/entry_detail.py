@@ -10,7 +10,7 @@ from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ReviewStatus
-from desktop_app.services import activities, expenses
+from desktop_app.services import activities, corrections, expenses
 from desktop_app.services.records import TIME, EntryRow
 from ui.context import AppContext
 from ui.formatting import day_words, duration_words, money
@@ -85,6 +85,8 @@ class EntryDetailPage(Page):
             )
         elif status_note:
             facts.append((_("Note from your coordinator"), status_note))
+        for answer in self.ctx.call(corrections.answers_for_entry, self.entry.id):
+            facts.append((_("About your change"), answer))
         return facts
 
     def _change(self) -> None:
