@@ -97,6 +97,11 @@ def register(subparsers: Any) -> None:
         metavar="ID=PROJECT",
         help=_("file a partner's own project under one of your projects"),
     )
+    receive.add_argument(
+        "--keep-separate",
+        action="store_true",
+        help=_("keep partners' projects apart, even when one has the name of yours"),
+    )
     receive.set_defaults(run=run_import)
 
     check = subparsers.add_parser(
@@ -205,18 +210,20 @@ def _print_preview(preview: exchange.Preview) -> None:
         c = item.counts
         print(
             _(
-                "{file} (from {who}): {new} new, {changed} changed, {dup} already here, "
+                "{file} (from {who}): new: {new}; {changed} changed, {dup} already here, "
                 "{conflict} conflicts, {older} older"
             ).format(
                 file=item.label,
                 who=item.author_name,
-                new=c.new,
+                new=item.new_words(),
                 changed=c.changed,
                 dup=c.duplicate,
                 conflict=c.conflict,
                 older=c.older,
             )
         )
+        for words in item.filed_words():
+            print("  " + words)
         for project_id, name in item.unknown_projects:
             print(
                 _(
@@ -230,13 +237,15 @@ def run_import(args: argparse.Namespace) -> int:
     phrase = _passphrase(args)
     with session_for(args, must_exist=True) as session:
         links = {old: default_project(session, name).id for old, name in args.link}
-        preview = exchange.preview(session, args.files, phrase, links)
+        preview = exchange.preview(session, args.files, phrase, links, args.keep_separate)
         if not args.dry_run:
-            exchange.apply(session, preview, links=links, confirm=args.yes)
+            exchange.apply(session, preview, confirm=args.yes)
     if args.json:
         print_json({**preview.as_dict(), "applied": not args.dry_run})
         return 0
     _print_preview(preview)
+    if preview.files and any(item.filed_under for item in preview.files):
+        print(_("To keep their projects apart from yours, use --keep-separate."))
     if args.dry_run:
         print(_("Nothing was changed (dry run)."))
         if preview.needs_confirmation:

@@ -326,3 +326,45 @@ def test_the_coordinator_address_comes_from_the_project(partner: Site, tmp_path:
     )
     made = partner.call(exchange.export_partner_file, tmp_path / "b.partnerlog")
     assert made.coordinator_emails == ("karen.lee@example.org",)
+
+
+@pytest.fixture
+def three_files(sites: Callable[[str, Role, str], Site], tmp_path: Path) -> list[Path]:
+    """Three partners, each with their own project named like the coordinator's."""
+    files = []
+    for number, (name, project) in enumerate(
+        (("Ana", "pain care"), ("Ben", "Páin Care"), ("Cleo", " PAIN  CARE "))
+    ):
+        site = sites(f"p{number}", Role.PARTNER, name)
+        site.call(lambda s, p=project: projects.create_project(s, name=p))
+        site.call(add_time, 60)
+        files.append(send(site, tmp_path / f"{name}.partnerlog"))
+    return files
+
+
+def test_projects_named_like_yours_are_filed_under_yours(
+    coordinator: Site, three_files: list[Path]
+) -> None:
+    found = coordinator.call(lambda s: exchange.preview(s, three_files))
+    assert [f.filed_words() for f in found.files] == [["Filed under your project Pain Care"]] * 3
+    assert all(f.unknown_projects == [] for f in found.files)
+    assert [f.new_words() for f in found.files] == ["1 time entry, plus the partner"] * 3
+    receive(coordinator, *three_files)
+    assert [p.name for p in coordinator.call(projects.projects)] == ["Pain Care"]
+    pain_care = coordinator.call(lambda s: find_project(s, "Pain Care").id)
+    held = coordinator.call(activities.list_activities)
+    assert len(held) == 3 and {a.project_id for a in held} == {pain_care}
+
+
+def test_keep_separate_keeps_them_apart_and_counts_honestly(
+    coordinator: Site, three_files: list[Path]
+) -> None:
+    found = coordinator.call(lambda s: exchange.preview(s, three_files, keep_separate=True))
+    assert all(f.filed_under == [] and len(f.unknown_projects) == 1 for f in found.files)
+    assert found.files[0].new_words() == "1 time entry, plus the partner and the project"
+
+    def kept_apart(session: Session) -> None:
+        exchange.apply(session, exchange.preview(session, three_files, keep_separate=True))
+
+    coordinator.call(kept_apart)
+    assert len(coordinator.call(projects.projects)) == 4
