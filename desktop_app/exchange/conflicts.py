@@ -130,7 +130,7 @@ def list_conflicts(session: Session) -> list[ConflictView]:
                 theirs=dict(conflict.payload),
                 can_keep_both=table in KEEP_BOTH_TABLES,
                 table_key=table.key,
-                locked=bool(local) and table in (ACTIVITY, EXPENSE) and is_locked(local),
+                locked=local is not None and table in (ACTIVITY, EXPENSE) and is_locked(local),
             )
         )
     return views

@@ -63,8 +63,9 @@ class CorrectionView:
 
 
 def _entry(session: Session, table_name: str, record_id: str) -> Activity | Expense | None:
-    model = Activity if table_name == "activities" else Expense
-    return session.get(model, record_id)
+    if table_name == "activities":
+        return session.get(Activity, record_id)
+    return session.get(Expense, record_id)
 
 
 def _money(amount_minor: Any, currency: str) -> str:
