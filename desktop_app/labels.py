@@ -13,6 +13,7 @@ from desktop_app.model.enums import (
     ActivityMode,
     Audience,
     CompensationUnit,
+    CorrectionStatus,
     EngagementType,
     ExpenseCategory,
     PaymentChoice,
@@ -60,6 +61,9 @@ _SOURCE: tuple[tuple[Enum, str], ...] = (
     (ReviewStatus.QUERIED, N_("Question from coordinator")),
     (ReviewStatus.REJECTED, N_("Not accepted")),
     (ReviewStatus.PAID, N_("Paid")),
+    (CorrectionStatus.OPEN, N_("Waiting for your answer")),
+    (CorrectionStatus.TO_PAY, N_("The difference will be paid")),
+    (CorrectionStatus.KEPT, N_("The paid version was kept")),
     (ProductType.TOOLKIT, N_("Toolkit")),
     (ProductType.HANDOUT, N_("Handout")),
     (ProductType.DISCUSSION_GUIDE, N_("Discussion guide")),
@@ -137,3 +141,78 @@ def formal_engagement(value: EngagementType) -> str:
 def all_labels() -> list[tuple[Enum, str]]:
     """Every label in its source language (for the reading-level checks)."""
     return list(_SOURCE)
+
+
+#: Plain names for the fields of records, for screens that show a record's details
+#: (two versions side by side). Never show a field's own (column) name.
+_FIELDS: dict[str, str] = {
+    "id": N_("Record number"),
+    "created_at": N_("Made on"),
+    "updated_at": N_("Last changed"),
+    "rev": N_("Version"),
+    "origin": N_("Made on which computer"),
+    "deleted_at": N_("Deleted"),
+    "display_name": N_("Name"),
+    "preferred_name": N_("Name they like to be called"),
+    "contact": N_("How to reach them"),
+    "role": N_("Role"),
+    "payment_choice": N_("Pay"),
+    "name": N_("Name"),
+    "organisation": N_("Organisation"),
+    "coordinator_name": N_("Coordinator"),
+    "coordinator_contact": N_("How to reach the coordinator"),
+    "start_date": N_("Start"),
+    "end_date": N_("End"),
+    "compensation_unit": N_("How pay is counted"),
+    "rate_minor": N_("Rate"),
+    "currency": N_("Currency"),
+    "terms": N_("Agreed terms"),
+    "project_id": N_("Project"),
+    "project_ids": N_("Projects"),
+    "person_id": N_("Person"),
+    "product_id": N_("Product"),
+    "product_ids": N_("Products"),
+    "title": N_("Title"),
+    "type": N_("Kind of product"),
+    "audiences": N_("Who it is for"),
+    "engagement": N_("How partners took part"),
+    "status": N_("Where it is"),
+    "completed_on": N_("Finished on"),
+    "location": N_("Where the latest version is"),
+    "description": N_("Description"),
+    "date": N_("Date"),
+    "kind": N_("What was done"),
+    "mode": N_("How"),
+    "minutes": N_("How long"),
+    "prep_minutes": N_("Time getting ready"),
+    "travel_minutes": N_("Travel time"),
+    "total_minutes": N_("Time in all"),
+    "note": N_("Note"),
+    "category": N_("What it was for"),
+    "amount_minor": N_("Amount"),
+    "domain": N_("Theme"),
+    "aspect": N_("Helped or hard"),
+    "text": N_("Text"),
+    "shared": N_("Shared with the coordinator"),
+    "code": N_("Check code"),
+    "digest": N_("Fingerprint"),
+    "period_start": N_("Period start"),
+    "period_end": N_("Period end"),
+    "figures": N_("Figures"),
+    "issued_on": N_("Made on"),
+    "closed_on": N_("Closed on"),
+    "method": N_("How it was paid"),
+    "paid_on": N_("Paid on"),
+    "reference": N_("Reference"),
+}
+
+
+def field_label(name: str) -> str:
+    """The translated, plain name of a record's field ("prep_minutes" -> "Time getting
+    ready"). A field with no plain name is a bug: every shown field needs one."""
+    return _(_FIELDS[name])
+
+
+def all_field_labels() -> list[str]:
+    """Every field name in its source language (for the reading-level checks)."""
+    return list(_FIELDS.values())

@@ -97,6 +97,11 @@ def register(subparsers: Any) -> None:
         metavar="ID=PROJECT",
         help=_("file a partner's own project under one of your projects"),
     )
+    receive.add_argument(
+        "--keep-separate",
+        action="store_true",
+        help=_("keep partners' projects apart, even when one has the name of yours"),
+    )
     receive.set_defaults(run=run_import)
 
     check = subparsers.add_parser(
@@ -107,7 +112,15 @@ def register(subparsers: Any) -> None:
     decision = check.add_mutually_exclusive_group(required=True)
     for name in ("approve", "query", "reject"):
         decision.add_argument(f"--{name}", nargs="+", metavar="ID")
-    check.add_argument("--note", default="", help=_("your note (needed to query)"))
+    decision.add_argument(
+        "--undo-reject",
+        nargs="+",
+        metavar="ID",
+        help=_("put rejected entries back, if no file has gone to the partner since"),
+    )
+    check.add_argument(
+        "--note", default="", help=_("your note (needed to query, or to say why you reject)")
+    )
     check.set_defaults(run=run_review)
 
     pay = subparsers.add_parser(
@@ -197,18 +210,20 @@ def _print_preview(preview: exchange.Preview) -> None:
         c = item.counts
         print(
             _(
-                "{file} (from {who}): {new} new, {changed} changed, {dup} already here, "
+                "{file} (from {who}): new: {new}; {changed} changed, {dup} already here, "
                 "{conflict} to sort out, {older} older"
             ).format(
                 file=item.label,
                 who=item.author_name,
-                new=c.new,
+                new=item.new_words(),
                 changed=c.changed,
                 dup=c.duplicate,
                 conflict=c.conflict,
                 older=c.older,
             )
         )
+        for words in item.filed_words():
+            print("  " + words)
         for project_id, name in item.unknown_projects:
             print(
                 _(
@@ -222,13 +237,15 @@ def run_import(args: argparse.Namespace) -> int:
     phrase = _passphrase(args)
     with session_for(args, must_exist=True) as session:
         links = {old: default_project(session, name).id for old, name in args.link}
-        preview = exchange.preview(session, args.files, phrase, links)
+        preview = exchange.preview(session, args.files, phrase, links, args.keep_separate)
         if not args.dry_run:
-            exchange.apply(session, preview, links=links, confirm=args.yes)
+            exchange.apply(session, preview, confirm=args.yes)
     if args.json:
         print_json({**preview.as_dict(), "applied": not args.dry_run})
         return 0
     _print_preview(preview)
+    if preview.files and any(item.filed_under for item in preview.files):
+        print(_("To keep their projects apart from yours, use --keep-separate."))
     if args.dry_run:
         print(_("Nothing was changed (dry run)."))
         if preview.needs_confirmation:
@@ -239,6 +256,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
+    if args.undo_reject:
+        with session_for(args, must_exist=True) as session:
+            for entry_id in args.undo_reject:
+                review.undo_reject(session, entry_id)
+        n = len(args.undo_reject)
+        print(ngettext("{n} rejection is undone.", "{n} rejections are undone.", n).format(n=n))
+        return 0
     decision, ids = next(
         (name, getattr(args, name))
         for name in ("approve", "query", "reject")

@@ -1,5 +1,9 @@
 """Conflicts kept by the merge, and the coordinator's choices: keep mine, keep theirs,
-or keep both (the incoming version becomes a separate record)."""
+or keep both (the incoming version becomes a separate record).
+
+A change to a locked entry (paid, or in a closed pay period) is not a conflict but a
+correction request (``services.corrections``): it is not listed here, and no choice
+here ever rewrites a locked entry."""
 
 from __future__ import annotations
 
@@ -14,10 +18,41 @@ from desktop_app.exchange import store
 from desktop_app.exchange.fields import META, to_wire
 from desktop_app.exchange.tables import ACTIVITY, ALL_TABLES, EXPENSE, REFLECTION, Table
 from desktop_app.i18n import _
-from desktop_app.model import ExchangeConflict, ReviewStatus, new_id, utcnow
+from desktop_app.model import CorrectionRequest, ExchangeConflict, ReviewStatus, new_id, utcnow
 from desktop_app.services import lifecycle
+from desktop_app.services.review import is_locked
 
 KEEP_BOTH_TABLES = (ACTIVITY, EXPENSE, REFLECTION)
+
+
+#: Fields that say nothing to a person (ids, clocks, revisions, fingerprints).
+HIDDEN = frozenset(
+    {
+        "id",
+        "origin",
+        "rev",
+        "created_at",
+        "updated_at",
+        "person_id",
+        "project_id",
+        "digest",
+        "figures",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One field of both versions: its name (for lookups, never shown), and the two
+    values as Python values (enums, dates, numbers), for a screen to put in words."""
+
+    name: str
+    mine: Any
+    theirs: Any
+
+    @property
+    def different(self) -> bool:
+        return bool(self.mine != self.theirs)
 
 
 @dataclass(frozen=True)
@@ -32,6 +67,32 @@ class ConflictView:
     mine: dict[str, Any]
     theirs: dict[str, Any]
     can_keep_both: bool
+    #: Whether the record here is locked (paid...): then only "keep mine" or "keep both".
+    locked: bool = False
+    #: The exchange table the record belongs to ("activities"...).
+    table_key: str = ""
+
+    def details(self) -> list[Detail]:
+        """The fields a person can read, in the record's own order, as Python values."""
+        table = ALL_TABLES[self.table_key]
+        fields = {**table.fields, "deleted_at": META["deleted_at"]}
+        found = []
+        for name, field in fields.items():
+            if name in HIDDEN:
+                continue
+            found.append(
+                Detail(
+                    name, _value(field, self.mine.get(name)), _value(field, self.theirs.get(name))
+                )
+            )
+        return found
+
+
+def _value(field: Any, wire: Any) -> Any:
+    try:
+        return None if wire is None else field.check(wire)
+    except (KeyError, ValueError, TypeError):
+        return wire
 
 
 def _conflict(session: Session, conflict_id: str) -> tuple[ExchangeConflict, Table]:
@@ -46,9 +107,12 @@ def _wire(table: Table, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def list_conflicts(session: Session) -> list[ConflictView]:
+    explained = select(CorrectionRequest.conflict_id).where(
+        CorrectionRequest.conflict_id.is_not(None)
+    )
     rows = session.scalars(
         select(ExchangeConflict)
-        .where(ExchangeConflict.resolved_at.is_(None))
+        .where(ExchangeConflict.resolved_at.is_(None), ExchangeConflict.id.not_in(explained))
         .order_by(ExchangeConflict.received_at, ExchangeConflict.id)
     )
     views = []
@@ -65,6 +129,8 @@ def list_conflicts(session: Session) -> list[ConflictView]:
                 mine=_wire(table, local) if local else {},
                 theirs=dict(conflict.payload),
                 can_keep_both=table in KEEP_BOTH_TABLES,
+                table_key=table.key,
+                locked=local is not None and table in (ACTIVITY, EXPENSE) and is_locked(local),
             )
         )
     return views
@@ -88,13 +154,18 @@ def _incoming(table: Table, conflict: ExchangeConflict) -> dict[str, Any]:
 
 
 def keep_theirs(session: Session, conflict_id: str) -> None:
-    """Use the incoming version instead of the one here (even for a locked entry: this
-    is the coordinator's explicit choice)."""
+    """Use the incoming version instead of the one here. Never for a locked entry (paid,
+    or in a closed pay period): that is refused, and nothing changes."""
     conflict, table = _conflict(session, conflict_id)
     incoming = _incoming(table, conflict)
     local = store.load(session, table, [conflict.record_id]).get(conflict.record_id)
     if local is None:
         raise NotFound(_("The record in this conflict is no longer here."))
+    if table in (ACTIVITY, EXPENSE) and is_locked(local):
+        raise InvalidInput(
+            _("This entry is paid or in a closed pay period, so a file cannot change it."),
+            _("Keep the one here, or keep both. Nothing was changed."),
+        )
     mine = dict(local)
     mine["content_hash"] = table.content_hash(local)
     record = {name: incoming[name] for name in (*table.fields, *META)}

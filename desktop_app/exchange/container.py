@@ -32,7 +32,7 @@ from desktop_app.exchange.errors import (
 from desktop_app.i18n import _
 
 FORMAT_NAME = "partner-log-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".partnerlog"
 KINDS = ("partner", "project")
 MANIFEST = "manifest.json"

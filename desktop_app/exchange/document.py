@@ -22,6 +22,7 @@ from desktop_app.exchange.fields import (
     text,
 )
 from desktop_app.exchange.tables import (
+    CORRECTION_FIELDS,
     LINK_FIELDS,
     MAX_RECORDS,
     PARTNER_FILE,
@@ -70,10 +71,14 @@ class ExchangeFile:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
+    #: Answers to a partner's changes to paid entries (project files, version 2 on).
+    corrections: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         result = {key: len(rows) for key, rows in self.records.items()}
         result["reviews"] = len(self.reviews)
+        if self.corrections:
+            result["corrections"] = len(self.corrections)
         return result
 
 
@@ -148,6 +153,8 @@ def _check_project_file(doc: ExchangeFile) -> None:
         _require(review["table"] in REVIEWED and review["person_id"] in people)
         _require(review["pay_period_id"] is None or review["pay_period_id"] in periods)
     _require(all(link["project_id"] in projects for link in doc.links))
+    for answer in doc.corrections:
+        _require(answer["table"] in REVIEWED and answer["person_id"] in people)
 
 
 def parse(manifest: dict[str, Any], data: dict[str, Any], label: str) -> ExchangeFile:
@@ -174,13 +181,17 @@ def parse(manifest: dict[str, Any], data: dict[str, Any], label: str) -> Exchang
     expected = {t.key for t in tables} | (
         {"reviews", "project_links"} if kind == "project" else set()
     )
-    if set(data) != expected:
+    if set(data) - {"corrections"} != expected or ("corrections" in data and kind != "project"):
         raise InvalidContents(_("This file's contents are not in the Partner Log format."))
     for table in tables:
         doc.records[table.key] = _records(data[table.key], table)
     if kind == "project":
         doc.reviews = _plain_list(data["reviews"], REVIEW_FIELDS, _("review result"))
         doc.links = _plain_list(data["project_links"], LINK_FIELDS, _("project link"))
+        # Files from before format version 2 have no answers to corrections.
+        doc.corrections = _plain_list(
+            data.get("corrections", []), CORRECTION_FIELDS, _("answer to a correction")
+        )
         _check_project_file(doc)
     else:
         _check_partner_file(doc)

@@ -56,7 +56,7 @@ from desktop_app.model import (
     Role,
     utcnow,
 )
-from desktop_app.services import profile
+from desktop_app.services import corrections, profile, review
 from desktop_app.storage.atomic import atomic_write_bytes
 
 LAST_SENT = "last_sent_at"
@@ -95,6 +95,7 @@ def describe(counts: dict[str, int], kind: str = "partner", contact: bool = Fals
         ("reviews", "{n} review result", "{n} review results"),
         ("payments", "{n} payment", "{n} payments"),
         ("pay_periods", "{n} closed pay period", "{n} closed pay periods"),
+        ("corrections", "{n} answer to a change", "{n} answers to changes"),
     )
     for key, one, many in phrases:
         if kind == "partner" and key == "projects":
@@ -202,6 +203,8 @@ def _pack(
     data.update(tail or {})
     counts = {t.key: len(rows[t.key]) for t in tables}
     counts["reviews"] = len(data.get("reviews", []))
+    if data.get("corrections"):
+        counts["corrections"] = len(data["corrections"])
     manifest = container.new_manifest(kind, _author(session), counts, **extra)
     return container.pack(manifest, data, passphrase), counts
 
@@ -382,7 +385,11 @@ def export_project_file(
         rows,
         passphrase,
         extra,
-        {"reviews": reviews, "project_links": links},
+        {
+            "reviews": reviews,
+            "project_links": links,
+            "corrections": corrections.answers_for(session, person_id),
+        },
     )
     who = (
         f"Project file for {recipient.display_name}"
@@ -391,4 +398,5 @@ def export_project_file(
     )
     path = _target(out, who)
     atomic_write_bytes(path, payload)
+    review.file_sent_to(session, person_id)
     return ExportedFile(path, counts, describe(counts, "project"))

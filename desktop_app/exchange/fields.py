@@ -181,6 +181,32 @@ def _check_figures(value: Any) -> dict[str, Any]:
 
 FIGURES = Field(_check_figures, _same)
 
+
+def _check_value(item: Any) -> None:
+    if item is None or isinstance(item, bool | int):
+        return
+    if isinstance(item, str) and len(item) <= 20_000:
+        return
+    if isinstance(item, list) and len(item) <= 1000 and all(isinstance(i, str) for i in item):
+        return
+    raise FieldError
+
+
+def _check_changes(value: Any) -> dict[str, Any]:
+    """What a partner changed in a paid entry: field name -> [before, after], as written
+    in files (short names; numbers, texts, lists of ids or nothing)."""
+    if not isinstance(value, dict) or len(value) > 40:
+        raise FieldError
+    for key, pair in value.items():
+        if len(key) > 40 or not isinstance(pair, list) or len(pair) != 2:
+            raise FieldError
+        for item in pair:
+            _check_value(item)
+    return value
+
+
+CHANGES = Field(_check_changes, _same)
+
 META: dict[str, Field] = {
     "id": ID,
     "created_at": MOMENT,

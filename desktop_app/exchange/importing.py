@@ -29,9 +29,10 @@ from desktop_app.exchange.errors import (
     WrongKindOfFile,
 )
 from desktop_app.exchange.merge import Counts, Planner
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.model import Person, Project, ProjectLink, Role
 from desktop_app.services import lifecycle, profile
+from desktop_app.services.projects import matching_projects
 from desktop_app.storage.backup import snapshot
 
 log = logging.getLogger("partner_log.exchange")
@@ -64,6 +65,56 @@ class FilePreview:
     #: Projects in a partner file that this database does not have and that are not
     #: linked: (id, name). Offer to link them to one of yours (``links`` in ``apply``).
     unknown_projects: list[tuple[str, str]] = field(default_factory=list)
+    #: Projects in a partner file filed under one of yours by default, because the names
+    #: are the same (leaving case and accents aside): (id, their name, your project id,
+    #: your project's name). Opt out with ``keep_separate``.
+    filed_under: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: New records by kind ("activities": 3, "people": 1, "projects": 1).
+    new_records: dict[str, int] = field(default_factory=dict)
+
+    def new_words(self) -> str:
+        return new_words(self.new_records)
+
+    def filed_words(self) -> list[str]:
+        """ "Filed under your project Pain care", once per project of yours."""
+        names = dict.fromkeys(name for _pid, _theirs, _mine, name in self.filed_under)
+        return [_("Filed under your project {name}").format(name=name) for name in names]
+
+
+def new_words(new: Mapping[str, int]) -> str:
+    """What is new, in plain words: "3 time entries, plus the partner and the project"."""
+    main_phrases = (
+        ("activities", "{n} time entry", "{n} time entries"),
+        ("expenses", "{n} expense", "{n} expenses"),
+        ("reflections", "{n} shared reflection", "{n} shared reflections"),
+        ("certificates", "{n} certificate", "{n} certificates"),
+        ("payments", "{n} payment", "{n} payments"),
+        ("pay_periods", "{n} closed pay period", "{n} closed pay periods"),
+        ("contributions", "{n} product contribution", "{n} product contributions"),
+    )
+    extra_phrases = (
+        ("people", "the partner", "{n} people"),
+        ("projects", "the project", "{n} projects"),
+        ("products", "{n} product", "{n} products"),
+    )
+    main = [
+        ngettext(one, many, new[key]).format(n=new[key])
+        for key, one, many in main_phrases
+        if new.get(key)
+    ]
+    extra = [
+        ngettext(one, many, new[key]).format(n=new[key])
+        for key, one, many in extra_phrases
+        if new.get(key)
+    ]
+    if not main and not extra:
+        return _("nothing new")
+    if not main:
+        return _(" and ").join(extra)
+    words = ", ".join(main)
+    if extra:
+        words = _("{main}, plus {extra}").format(main=words, extra=_(" and ").join(extra))
+    return words
 
 
 @dataclass
@@ -75,6 +126,8 @@ class Preview:
     reason: str
     links: dict[str, str]
     documents: list[ExchangeFile] = field(repr=False, default_factory=list)
+    #: True when the partner's projects were kept apart from yours (``keep_separate``).
+    keep_separate: bool = False
     #: The plan and the transaction it was made in: reused by ``apply`` in that same
     #: transaction, worked out again in any other.
     _plan: tuple[object, Planner] | None = field(repr=False, default=None)
@@ -95,6 +148,11 @@ class Preview:
                     "unknown_projects": [
                         {"id": pid, "name": name} for pid, name in f.unknown_projects
                     ],
+                    "filed_under": [
+                        {"id": pid, "name": theirs, "project_id": mine, "project": name}
+                        for pid, theirs, mine, name in f.filed_under
+                    ],
+                    "new_records": dict(f.new_records),
                 }
                 for f in self.files
             ],
@@ -163,11 +221,36 @@ def _all_links(session: Session, links: Mapping[str, str] | None) -> dict[str, s
     return stored
 
 
+def _same_names(
+    session: Session, docs: list[ExchangeFile], known: set[str], mapping: Mapping[str, str]
+) -> dict[str, str]:
+    """Partners' projects that are new here and named like exactly one of yours (case
+    and accents aside): their id -> your project's id. Asked once for the whole batch."""
+    found: dict[str, str] = {}
+    for doc in docs:
+        if doc.kind != "partner":
+            continue
+        for project in doc.records["projects"]:
+            if project["id"] in known or project["id"] in mapping:
+                continue
+            same = matching_projects(session, project["name"])
+            if len(same) == 1:
+                found[project["id"]] = same[0].id
+    return found
+
+
 def _plan(
-    session: Session, docs: list[ExchangeFile], links: Mapping[str, str] | None
+    session: Session,
+    docs: list[ExchangeFile],
+    links: Mapping[str, str] | None,
+    keep_separate: bool = True,
 ) -> tuple[Planner, Preview]:
     self_id, role, owner_id = _check_allowed(session, docs)
     mapping = _all_links(session, links)
+    known_projects = set(session.scalars(select(Project.id)))
+    automatic = {} if keep_separate else _same_names(session, docs, known_projects, mapping)
+    mapping.update(automatic)
+    mine = {p.id: p.name for p in session.scalars(select(Project))}
     planner = Planner(session, self_id, role, owner_id, mapping)
     files, total = [], Counts()
     names = {p.id: p.display_name for p in session.scalars(select(Person))}
@@ -175,7 +258,11 @@ def _plan(
         names.update(
             {p["id"]: p["display_name"] for p in doc.records["people"] if p["id"] not in names}
         )
-        known_projects = set(session.scalars(select(Project.id)))
+        filed = [
+            (p["id"], p["name"], automatic[p["id"]], mine[automatic[p["id"]]])
+            for p in doc.records["projects"]
+            if doc.kind == "partner" and p["id"] in automatic
+        ]
         unknown = [
             (p["id"], p["name"])
             for p in doc.records["projects"]
@@ -197,6 +284,8 @@ def _plan(
                     for pid, counts in sorted(tally.by_person.items())
                 ],
                 unknown_projects=unknown,
+                filed_under=filed,
+                new_records=dict(tally.new_by_table),
             )
         )
     affected = len(planner.affected)
@@ -210,7 +299,8 @@ def _plan(
         if large
         else ""
     )
-    preview = Preview(files, total, large, reason, dict(links or {}), docs)
+    chosen = {**dict(links or {}), **automatic}
+    preview = Preview(files, total, large, reason, chosen, docs, keep_separate)
     preview._plan = (session.get_transaction(), planner)
     return planner, preview
 
@@ -220,10 +310,14 @@ def preview(
     files: Sequence[Path | str | ExchangeFile],
     passphrase: str | None = None,
     links: Mapping[str, str] | None = None,
+    keep_separate: bool = False,
 ) -> Preview:
-    """Read and check ``files`` and say what importing them would do. Changes nothing."""
+    """Read and check ``files`` and say what importing them would do. Changes nothing.
+
+    A partner's new project named like exactly one of yours (case and accents aside) is
+    filed under yours (``FilePreview.filed_under``), unless ``keep_separate``."""
     docs = read_files(files, passphrase)
-    return _plan(session, docs, links)[1]
+    return _plan(session, docs, links, keep_separate)[1]
 
 
 def _backup(session: Session) -> Path | None:

@@ -2,9 +2,11 @@
 
 Rules (see docs/exchange-format.md):
 - only the field group the file's author owns is taken; a higher revision wins;
-- the same revision with different content, a record changed here on the owner's
-  behalf, or a locked entry (paid, or in a closed pay period) makes a *conflict*: both
-  versions are kept and the coordinator chooses;
+- the same revision with different content, or a record changed here on the owner's
+  behalf, makes a *conflict*: both versions are kept and the coordinator chooses;
+- a locked entry (``review.is_locked``: paid, or in a closed pay period) is never
+  changed by a file: the incoming version is kept apart and explained in a
+  *correction request*, which the coordinator answers;
 - tombstones are content, so an older file never brings a deleted record back;
 - every decision depends only on the set of versions seen, so importing a file twice
   changes nothing and the order of files does not matter.
@@ -42,6 +44,8 @@ from desktop_app.exchange.tables import (
 )
 from desktop_app.model import (
     Activity,
+    CorrectionRequest,
+    CorrectionStatus,
     ExchangeConflict,
     Expense,
     Project,
@@ -53,8 +57,10 @@ from desktop_app.model import (
     utcnow,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.review import is_locked
 
 ENTRY_TABLES = (ACTIVITY, EXPENSE)
+MINUTE_FIELDS = ("minutes", "prep_minutes", "travel_minutes")
 RESET_ON_CHANGE = {ReviewStatus.APPROVED, ReviewStatus.QUERIED, ReviewStatus.REJECTED}
 META_FIELDS = ("rev", "origin", "updated_at", "created_at", "deleted_at")
 
@@ -84,8 +90,14 @@ class Tally:
     default_person: str = ""
     total: Counts = field(default_factory=Counts)
     by_person: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    #: New records by table key ("activities": 3, "people": 1...), for honest words.
+    new_by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
-    def bump(self, person_id: str | None, what: str, deleted: bool = False) -> None:
+    def bump(
+        self, person_id: str | None, what: str, deleted: bool = False, table: str = ""
+    ) -> None:
+        if what == "new" and table:
+            self.new_by_table[table] += 1
         for counts in (self.total, self.by_person[person_id or self.default_person]):
             setattr(counts, what, getattr(counts, what) + 1)
             if deleted:
@@ -121,6 +133,10 @@ class Planner:
         self.review_dirty: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self.stored: dict[tuple[str, str], _Stored] = {}
         self.new_conflicts: dict[tuple[str, str, str], dict[str, Any]] = {}
+        #: Correction requests for locked entries, by the conflict version they explain.
+        self.new_corrections: dict[tuple[str, str, str], dict[str, Any]] = {}
+        #: Decided correction requests from a coordinator's file, by id (partner side).
+        self.replies: dict[str, dict[str, Any]] = {}
         self.affected: set[tuple[str, str]] = set()
         self.persons: set[str] = set()
         self.repoint: list[tuple[str, str]] = []
@@ -182,9 +198,36 @@ class Planner:
         self.dirty[table.key].add(record["id"])
 
     def _locked(self, table: Table, local: dict[str, Any]) -> bool:
-        if table not in ENTRY_TABLES:
-            return False
-        return local.get("status") == ReviewStatus.PAID or local.get("pay_period_id") is not None
+        return table in ENTRY_TABLES and is_locked(local)
+
+    def _plan_correction(
+        self, table: Table, local: dict[str, Any], record: dict[str, Any], digest: str
+    ) -> None:
+        """A partner changed a locked entry: the entry stays; the coordinator is asked."""
+        conflict = self.new_conflicts[(table.key, record["id"], digest)]
+        mine, theirs = _wire(table, local), _wire(table, record)
+        changes = {
+            name: [mine[name], theirs[name]]
+            for name in (*table.fields, "deleted_at")
+            if mine[name] != theirs[name]
+        }
+        if table is ACTIVITY and any(name in changes for name in MINUTE_FIELDS):
+            changes["total_minutes"] = [
+                sum(mine[name] for name in MINUTE_FIELDS),
+                sum(theirs[name] for name in MINUTE_FIELDS),
+            ]
+        self.new_corrections[(table.key, record["id"], digest)] = {
+            "id": new_id(),
+            "table_name": table.key,
+            "record_id": record["id"],
+            "person_id": local["person_id"],
+            "conflict_id": conflict["id"],
+            "source_name": conflict["source_name"],
+            "changes": changes,
+            "status": CorrectionStatus.OPEN,
+            "received_at": conflict["received_at"],
+            "decided_at": None,
+        }
 
     def _keep_conflict(
         self, table: Table, record: dict[str, Any], digest: str, reason: str, doc: ExchangeFile
@@ -200,6 +243,7 @@ class Planner:
                     del stored.versions[old_hash]
                     stored.dropped.add(old_hash)
                     self.new_conflicts.pop((table.key, record["id"], old_hash), None)
+                    self.new_corrections.pop((table.key, record["id"], old_hash), None)
         stored.versions[digest] = (record["rev"], False)
         stored.dropped.discard(digest)
         self.new_conflicts[(table.key, record["id"], digest)] = {
@@ -228,6 +272,7 @@ class Planner:
                 del stored.versions[old_hash]
                 stored.dropped.add(old_hash)
                 self.new_conflicts.pop((table.key, record_id, old_hash), None)
+                self.new_corrections.pop((table.key, record_id, old_hash), None)
 
     def _take(self, table: Table, local: dict[str, Any], record: dict[str, Any]) -> None:
         """Replace the owner's field group and its revision stamp with ``record``'s."""
@@ -251,7 +296,7 @@ class Planner:
         deleted = record["deleted_at"] is not None
         if local is None:
             self._set(table, dict(record))
-            tally.bump(person, "new")
+            tally.bump(person, "new", table=table.key)
             return
         digest = table.content_hash(record)
         if digest == table.content_hash(local):
@@ -274,6 +319,8 @@ class Planner:
             ):
                 tally.bump(person, "older")
             else:
+                if locked:
+                    self._plan_correction(table, local, record, digest)
                 tally.bump(person, "conflict")
             return
         if record["rev"] > local["rev"]:
@@ -301,7 +348,7 @@ class Planner:
         person = record["id"] if table is PERSON else None
         if self.current[table.key].get(record["id"]) is None:
             self._set(table, dict(record))
-            tally.bump(person, "new")
+            tally.bump(person, "new", table=table.key)
 
     def merge_review(self, review: dict[str, Any], tally: Tally) -> None:
         """A coordinator's review of one of this partner's entries."""
@@ -345,8 +392,39 @@ class Planner:
                 self._load(table, [r["id"] for r in doc.reviews if r["table"] == name])
             for review in doc.reviews:
                 self.merge_review(review, tally)
+            self._plan_replies(doc, tally)
             self._plan_repoint(doc, tally)
         return tally
+
+    def _plan_replies(self, doc: ExchangeFile, tally: Tally) -> None:
+        """The coordinator's answers to this partner's changes to paid entries."""
+        mine = [c for c in doc.corrections if c["person_id"] == self.owner_id]
+        if not mine:
+            return
+        known = set(
+            self.session.scalars(
+                select(CorrectionRequest.id).where(
+                    CorrectionRequest.id.in_([c["id"] for c in mine])
+                )
+            )
+        )
+        for reply in mine:
+            if reply["id"] in known or reply["id"] in self.replies:
+                tally.bump(self.owner_id, "duplicate")
+                continue
+            self.replies[reply["id"]] = {
+                "id": reply["id"],
+                "table_name": ACTIVITY.key if reply["table"] == "activity" else EXPENSE.key,
+                "record_id": reply["record_id"],
+                "person_id": reply["person_id"],
+                "conflict_id": None,
+                "source_name": doc.author_name[:200],
+                "changes": reply["changes"],
+                "status": reply["status"],
+                "received_at": utcnow(),
+                "decided_at": reply["decided_at"],
+            }
+            tally.bump(self.owner_id, "changed")
 
     def _plan_repoint(self, doc: ExchangeFile, tally: Tally) -> None:
         """The coordinator linked a project this partner made to one of theirs: file
@@ -390,6 +468,18 @@ class Planner:
     def _write_conflicts(self) -> None:
         for (key, record_id), stored in self.stored.items():
             if stored.dropped:
+                dropped = select(ExchangeConflict.id).where(
+                    ExchangeConflict.table_name == key,
+                    ExchangeConflict.record_id == record_id,
+                    ExchangeConflict.content_hash.in_(sorted(stored.dropped)),
+                    ExchangeConflict.resolved_at.is_(None),
+                )
+                self.session.execute(
+                    delete(CorrectionRequest).where(
+                        CorrectionRequest.conflict_id.in_(dropped),
+                        CorrectionRequest.status == CorrectionStatus.OPEN,
+                    )
+                )
                 self.session.execute(
                     delete(ExchangeConflict).where(
                         ExchangeConflict.table_name == key,
@@ -400,6 +490,9 @@ class Planner:
                 )
         if self.new_conflicts:
             self.session.execute(insert(ExchangeConflict), list(self.new_conflicts.values()))
+        corrections = [*self.new_corrections.values(), *self.replies.values()]
+        if corrections:
+            self.session.execute(insert(CorrectionRequest), corrections)
 
     def _write_repoint(self) -> None:
         for old, new in self.repoint:

@@ -18,6 +18,7 @@ from typing import Any
 from desktop_app.exchange import strict_json
 from desktop_app.exchange.fields import (
     BOOL,
+    CHANGES,
     CURRENCY,
     DATE,
     FIGURES,
@@ -39,6 +40,7 @@ from desktop_app.model import (
     Audience,
     Certificate,
     CompensationUnit,
+    CorrectionStatus,
     EngagementType,
     Expense,
     ExpenseCategory,
@@ -258,6 +260,16 @@ REVIEW_FIELDS: dict[str, Field] = {
     "pay_period_id": optional(ID),
 }
 REVIEWED = {"activity": Activity, "expense": Expense}
+#: The coordinator's answer to a partner's change to a paid entry (format version 2).
+CORRECTION_FIELDS: dict[str, Field] = {
+    "table": text(10),
+    "id": ID,
+    "record_id": ID,
+    "person_id": ID,
+    "status": choice(CorrectionStatus),
+    "changes": CHANGES,
+    "decided_at": optional(MOMENT),
+}
 LINK_FIELDS: dict[str, Field] = {"local_project_id": ID, "project_id": ID}
 
 #: In the order they must be written, so every record's references exist first.

@@ -2,11 +2,13 @@
 
 from desktop_app.model.base import Base, Synced, new_id, utcnow
 from desktop_app.model.certificates import Certificate
+from desktop_app.model.corrections import CorrectionRequest
 from desktop_app.model.enums import (
     ActivityKind,
     ActivityMode,
     Audience,
     CompensationUnit,
+    CorrectionStatus,
     EngagementType,
     ExpenseCategory,
     PaymentChoice,
@@ -41,6 +43,8 @@ __all__ = [
     "Base",
     "Certificate",
     "CompensationUnit",
+    "CorrectionRequest",
+    "CorrectionStatus",
     "EngagementType",
     "ExchangeConflict",
     "ExchangeState",

@@ -64,6 +64,16 @@ class ReviewStatus(StrEnum):
     PAID = "paid"
 
 
+class CorrectionStatus(StrEnum):
+    """A coordinator's answer to a change made to an entry already paid or locked."""
+
+    OPEN = "open"
+    #: The difference will be paid (it shows in what is owed).
+    TO_PAY = "to_pay"
+    #: The paid version stays, and the partner is told.
+    KEPT = "kept"
+
+
 class ProductType(StrEnum):
     TOOLKIT = "toolkit"
     HANDOUT = "handout"

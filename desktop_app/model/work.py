@@ -33,7 +33,8 @@ activity_product = Table(
 
 
 #: What every figure reads from a time entry, after the columns it is found by.
-_FIGURE_COLUMNS = ("kind", "minutes", "prep_minutes", "travel_minutes", "deleted_at")
+#: ``status`` is there because rejected time counts nowhere (``scope.counted_entries``).
+_FIGURE_COLUMNS = ("kind", "minutes", "prep_minutes", "travel_minutes", "deleted_at", "status")
 
 
 class Activity(Reviewed, Synced, Base):

@@ -12,9 +12,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app import clock
@@ -36,8 +38,7 @@ from desktop_app.reports.formatting import duration, hours, long_date, money, pe
 from desktop_app.reports.tables import data_table
 from desktop_app.reports.text import cell, para
 from desktop_app.services import lifecycle
-from desktop_app.services.activities import list_activities
-from desktop_app.services.expenses import list_expenses
+from desktop_app.services.scope import counted_entries
 
 #: Entries in these states are not claimed again: paid already, or not accepted.
 NOT_CLAIMED = frozenset({ReviewStatus.PAID, ReviewStatus.REJECTED})
@@ -230,6 +231,19 @@ def _signatures(st: layout.Styles, width: float) -> Table:
     return table
 
 
+def _counted(
+    session: Session,
+    model: type[Activity] | type[Expense],
+    person_id: str,
+    project_id: str,
+    start: date | None,
+    end: date | None,
+) -> list[Any]:
+    """The entries a statement lists and adds up, oldest first: rejected ones count nowhere."""
+    query = select(model).where(counted_entries(model, person_id, project_id, start, end))
+    return list(session.scalars(query.order_by(model.date, model.created_at, model.id)))
+
+
 def statement_pdf(
     session: Session,
     person_id: str,
@@ -242,8 +256,8 @@ def statement_pdf(
     st = layout.styles()
     person = lifecycle.get_live(session, Person, person_id, _("person"))
     project = lifecycle.get_live(session, Project, project_id, _("project"))
-    activities = list_activities(session, person.id, project.id, start, end)[::-1]
-    costs = list_expenses(session, person.id, project.id, start, end)[::-1]
+    activities = _counted(session, Activity, person.id, project.id, start, end)
+    costs = _counted(session, Expense, person.id, project.id, start, end)
     claim = claim_for(project, person, activities, costs)
     width = layout.TEXT_WIDTH
     dates = [a.date for a in activities] + [e.date for e in costs]
@@ -287,8 +301,8 @@ def statement_pdf(
     summary.append(
         para(
             _(
-                "Entries already paid, or not accepted, are not claimed again. Costs are "
-                "paid back separately from pay for time."
+                "Entries already paid are not claimed again. Entries that were not "
+                "accepted are left out. Costs are paid back separately from pay for time."
             ),
             st.small,
         )

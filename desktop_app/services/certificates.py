@@ -9,6 +9,8 @@ aloud or typed by hand. 12 symbols carry 60 bits.
 
 The partner's own ``rev`` is part of the digest; the coordinator's review (status,
 ``review_rev``) is not, so approving or paying an entry does not void a certificate.
+Rejected time counts nowhere, so a rejected entry is not covered: rejecting one after
+the certificate was issued makes its code "changed".
 
 Checking a code finds the issued certificate, recomputes the digest from today's
 records and says whether it still matches. Any covered record changed, deleted or added
@@ -41,7 +43,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
-from desktop_app.services.scope import in_scope, products_in_scope
+from desktop_app.services.scope import counted_entries, products_in_scope
 from desktop_app.services.summaries import summarise
 from desktop_app.services.validation import check_period
 
@@ -95,7 +97,7 @@ def _covered_activities(
     end: date | None,
 ) -> list[Activity]:
     query = select(Activity).where(
-        in_scope(Activity, person_id, None, start, end), Activity.project_id.in_(project_ids)
+        counted_entries(Activity, person_id, None, start, end), Activity.project_id.in_(project_ids)
     )
     return list(session.scalars(query.order_by(Activity.id)))
 

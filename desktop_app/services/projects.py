@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from sqlalchemy import select
@@ -36,6 +37,14 @@ _FIELDS = {
 }
 
 
+def fold(name: str) -> str:
+    """A name as compared: case, accents and spacing left aside ("Pain Care" and
+    "  páin care" are the same name)."""
+    decomposed = unicodedata.normalize("NFKD", name.strip())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
 def _validated(project: Project, session: Session) -> Project:
     project.name = clean_text(project.name, "name", _("the project name"), MAX_NAME, True)
     project.organisation = clean_text(
@@ -58,12 +67,13 @@ def _validated(project: Project, session: Session) -> Project:
     )
     project.rate_minor = check_amount(project.rate_minor, "rate_minor")
     project.currency = check_currency(project.currency)
-    clash = session.scalar(
-        select(Project.id).where(
-            Project.deleted_at.is_(None), Project.name == project.name, Project.id != project.id
+    wanted = fold(project.name)
+    others = session.execute(
+        select(Project.id, Project.name).where(
+            Project.deleted_at.is_(None), Project.id != project.id
         )
     )
-    if clash is not None:
+    if any(fold(name) == wanted for _id, name in others):
         raise InvalidInput(_("There is already a project with that name."), field="name")
     return project
 
@@ -124,11 +134,16 @@ def projects(session: Session) -> list[Project]:
     )
 
 
+def matching_projects(session: Session, name: str) -> list[Project]:
+    """The live projects whose name is ``name``, leaving case and accents aside."""
+    wanted = fold(name)
+    return [project for project in projects(session) if fold(project.name) == wanted]
+
+
 def find_project(session: Session, name: str) -> Project:
-    wanted = name.strip().casefold()
-    for project in projects(session):
-        if project.name.casefold() == wanted:
-            return project
+    found = matching_projects(session, name)
+    if found:
+        return found[0]
     raise NotFound(
         _("No project called \u201c{name}\u201d is in these records.").format(name=name.strip())
     )

@@ -9,7 +9,8 @@ ordinary synced records and go through ``lifecycle``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -20,7 +21,15 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.errors import InvalidInput, NotFound
 from desktop_app.i18n import _
-from desktop_app.model import Activity, Expense, PayPeriod, Project, ReviewStatus, new_id
+from desktop_app.model import (
+    Activity,
+    ExchangeState,
+    Expense,
+    PayPeriod,
+    Project,
+    ReviewStatus,
+    new_id,
+)
 from desktop_app.services import lifecycle
 from desktop_app.services.validation import MAX_NOTE, check_date, check_period, clean_text
 
@@ -38,6 +47,12 @@ _RESULT = {
 }
 
 Entry = Activity | Expense
+
+#: Decisions that must say why: the partner reads the note in their next project file.
+NEEDS_NOTE = (Decision.QUERY, Decision.REJECT)
+#: ExchangeState key (one per partner) of the rejections not yet sent to them, with
+#: what each entry was before, so a rejection can be undone until the next file goes.
+_UNSENT = "unsent_rejections:"
 
 
 def touch_review(entry: Entry) -> None:
@@ -62,7 +77,9 @@ def find_entry(session: Session, entry_id: str) -> Entry:
 def review(
     session: Session, entry_ids: Iterable[str], decision: Decision | str, note: str = ""
 ) -> list[Entry]:
-    """Approve, query (with a note) or reject entries and expenses, one or many.
+    """Approve, query (with a note) or reject (with the reason) entries and expenses,
+    one or many. The note travels to the partner in their next project file, and a
+    rejection can be undone until then (``undo_reject``).
 
     All or nothing: if one cannot be reviewed, none is changed (the caller's transaction
     is rolled back by the error)."""
@@ -70,12 +87,13 @@ def review(
         chosen = Decision(decision)
     except ValueError:
         raise InvalidInput(_("Choose approve, query or reject."), field="decision") from None
-    text = clean_text(note, "note", _("the note"), MAX_NOTE, required=chosen == Decision.QUERY)
+    what = _("why you do not accept it") if chosen == Decision.REJECT else _("the note")
+    text = clean_text(note, "note", what, MAX_NOTE, required=chosen in NEEDS_NOTE)
     entries = [find_entry(session, entry_id) for entry_id in dict.fromkeys(entry_ids)]
     if not entries:
         raise InvalidInput(_("Choose at least one entry."))
     for entry in entries:
-        if entry.status == ReviewStatus.PAID or entry.pay_period_id is not None:
+        if is_locked(entry):
             raise InvalidInput(
                 _("An entry from {day} is in a closed pay period, so its review is final.").format(
                     day=entry.date.isoformat()
@@ -84,11 +102,72 @@ def review(
     status = _RESULT[chosen]
     for entry in entries:
         if entry.status != status or entry.status_note != text:
+            _remember_for_undo(session, entry, status)
             entry.status = status
             entry.status_note = text
             touch_review(entry)
     session.flush()
     return entries
+
+
+def _unsent(session: Session, person_id: str) -> dict[str, list[str]]:
+    row = session.get(ExchangeState, _UNSENT + person_id)
+    found: dict[str, list[str]] = json.loads(row.value) if row is not None and row.value else {}
+    return found
+
+
+def _set_unsent(session: Session, person_id: str, found: dict[str, list[str]]) -> None:
+    value = json.dumps(found, sort_keys=True) if found else ""
+    session.merge(ExchangeState(key=_UNSENT + person_id, value=value))
+
+
+def _remember_for_undo(session: Session, entry: Entry, status: ReviewStatus) -> None:
+    """Keep what a rejected entry was before, until the next file goes to the partner."""
+    found = _unsent(session, entry.person_id)
+    if status == ReviewStatus.REJECTED and entry.id not in found:
+        found[entry.id] = [entry.status.value, entry.status_note]
+    elif status != ReviewStatus.REJECTED:
+        found.pop(entry.id, None)
+    else:
+        return
+    _set_unsent(session, entry.person_id, found)
+
+
+def can_undo_reject(session: Session, entry: Entry) -> bool:
+    """Whether this rejection has not yet gone to the partner in a file."""
+    return entry.status == ReviewStatus.REJECTED and entry.id in _unsent(session, entry.person_id)
+
+
+def undo_reject(session: Session, entry_id: str) -> Entry:
+    """Put a rejected entry back as it was before (waiting, or with its question), as
+    long as no file has gone to the partner since."""
+    entry = find_entry(session, entry_id)
+    found = _unsent(session, entry.person_id)
+    if entry.status != ReviewStatus.REJECTED:
+        raise InvalidInput(_("This entry is not rejected, so there is nothing to undo."))
+    if entry.id not in found:
+        raise InvalidInput(
+            _("This rejection was already sent to the partner, so it cannot be undone."),
+            _("Review the entry again if you changed your mind."),
+        )
+    status, note = found.pop(entry.id)
+    entry.status = ReviewStatus(status)
+    entry.status_note = note
+    touch_review(entry)
+    _set_unsent(session, entry.person_id, found)
+    session.flush()
+    return entry
+
+
+def file_sent_to(session: Session, person_id: str | None) -> None:
+    """A project file was made for this partner (None: for every partner). Their
+    rejections are on their way, so they can no longer be undone."""
+    query = select(ExchangeState).where(ExchangeState.key.startswith(_UNSENT, autoescape=True))
+    if person_id is not None:
+        query = query.where(ExchangeState.key == _UNSENT + person_id)
+    for row in session.scalars(query):
+        row.value = ""
+    session.flush()
 
 
 def close_period(
@@ -143,5 +222,13 @@ def pay_periods(session: Session, project_id: str | None = None) -> list[PayPeri
     return list(session.scalars(query.order_by(PayPeriod.period_start, PayPeriod.id)))
 
 
-def is_locked(entry: Entry) -> bool:
-    return entry.status == ReviewStatus.PAID or entry.pay_period_id is not None
+def is_locked(entry: Entry | Mapping[str, Any]) -> bool:
+    """Whether an entry is paid or in a closed pay period, so nothing may rewrite it.
+
+    The one place that says what "locked" means. Takes an entry or its values as a
+    mapping (the merge works on plain dicts)."""
+    if isinstance(entry, Mapping):
+        status, period = entry.get("status"), entry.get("pay_period_id")
+    else:
+        status, period = entry.status, entry.pay_period_id
+    return status == ReviewStatus.PAID or period is not None

@@ -7,7 +7,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 
-from desktop_app.model import Product, ProductContribution
+from desktop_app.model import Product, ProductContribution, ReviewStatus
+
+#: Review results that take an entry out of every figure: rejected time counts nowhere.
+NOT_COUNTED = (ReviewStatus.REJECTED,)
 
 
 def in_scope(
@@ -28,6 +31,24 @@ def in_scope(
     if end:
         conditions.append(model.date <= end)
     return and_(*conditions)
+
+
+def counted(model: Any) -> ColumnElement[bool]:
+    """Entries (time or costs) that count in figures: every one the coordinator did not
+    reject. The one place that says which review results leave the figures."""
+    return model.status.not_in(NOT_COUNTED)
+
+
+def counted_entries(
+    model: Any,
+    person_id: str | None = None,
+    project_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> ColumnElement[bool]:
+    """Live, counted entries of ``model`` (activity or expense) in scope: what every total,
+    report, summary, certificate and home figure adds up."""
+    return and_(in_scope(model, person_id, project_id, start, end), counted(model))
 
 
 def products_in_scope(

@@ -9,6 +9,7 @@ Definitions, in plain words:
   month of their last, counting both (inside the period asked for);
 - *meetings* are distinct (project, day) pairs of meeting entries, so a meeting that
   four partners attended counts once;
+- rejected entries count nowhere (``scope.counted_entries``);
 - a *product* counts for a person when they are listed as a contributor. With a period,
   it counts when its completion date falls inside the period.
 """
@@ -33,7 +34,7 @@ from desktop_app.model import (
     ProductContribution,
     Role,
 )
-from desktop_app.services.scope import in_scope, products_in_scope
+from desktop_app.services.scope import counted_entries, products_in_scope
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _months_inclusive(first: date, last: date) -> int:
 def _activity_filter(
     person_id: str | None, project_id: str | None, start: date | None, end: date | None
 ) -> ColumnElement[bool]:
-    return in_scope(Activity, person_id, project_id, start, end)
+    return counted_entries(Activity, person_id, project_id, start, end)
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ def _expenses(
     end: date | None,
 ) -> dict[str, int]:
     query = select(Expense.currency, func.sum(Expense.amount_minor)).where(
-        in_scope(Expense, person_id, project_id, start, end)
+        counted_entries(Expense, person_id, project_id, start, end)
     )
     rows = session.execute(query.group_by(Expense.currency)).all()
     return {currency: int(total) for currency, total in rows}
@@ -249,7 +250,7 @@ def _expenses_by_person(
     end: date | None,
 ) -> dict[str, dict[str, int]]:
     query = select(Expense.person_id, Expense.currency, func.sum(Expense.amount_minor)).where(
-        in_scope(Expense, None, project_id, start, end)
+        counted_entries(Expense, None, project_id, start, end)
     )
     found: dict[str, dict[str, int]] = {}
     for person_id, currency, total in session.execute(

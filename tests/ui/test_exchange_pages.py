@@ -74,7 +74,7 @@ def test_send_open_review_and_back(
     qtbot.waitUntil(lambda: isinstance(current(boss), PreviewPage), timeout=10000)  # type: ignore[arg-type]
     preview = current(boss)  # type: ignore[arg-type]
     texts = " ".join(label.text() for label in preview.findChildren(type(preview.heading)))
-    assert "Ana Souza" in texts and "new" in texts
+    assert "Ana Souza" in texts and "New: 1 time entry, plus the partner." in texts
     # The "go ahead" box belongs to the page even when it is not asked: a widget with no
     # parent is Python's to free, at any moment, even while Qt is restyling every widget.
     assert not preview.needs_confirmation  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ReviewStatus
-from desktop_app.services import activities, expenses
+from desktop_app.services import activities, corrections, expenses
 from desktop_app.services.records import TIME, EntryRow
 from ui.context import AppContext
 from ui.formatting import day_words, duration_words, money
@@ -72,7 +72,7 @@ class EntryDetailPage(Page):
                 (_("Note"), activity.note or _("No note")),
                 (_("Status"), label(activity.status)),
             ]
-            status_note = activity.status_note
+            status, status_note = activity.status, activity.status_note
         else:
             expense = self.ctx.call(expenses.get_expense, self.entry.id)
             facts = [
@@ -83,9 +83,18 @@ class EntryDetailPage(Page):
                 (_("Note"), expense.note or _("No note")),
                 (_("Status"), label(expense.status)),
             ]
-            status_note = expense.status_note
-        if status_note:
+            status, status_note = expense.status, expense.status_note
+        if status == ReviewStatus.REJECTED:
+            facts.append(
+                (
+                    _("Why it was not accepted"),
+                    status_note or _("Your coordinator did not say. You can ask them."),
+                )
+            )
+        elif status_note:
             facts.append((_("Note from your coordinator"), status_note))
+        for answer in self.ctx.call(corrections.answers_for_entry, self.entry.id):
+            facts.append((_("About your change"), answer))
         return facts
 
     def _change(self) -> None:

@@ -16,6 +16,7 @@ from desktop_app.exchange import FilePreview, Preview, apply, preview
 from desktop_app.exchange.errors import PassphraseNeeded, WrongPassphrase
 from desktop_app.i18n import _
 from desktop_app.services import projects
+from desktop_app.services.projects import fold
 from ui.context import AppContext
 from ui.crash_dialog import report_bug
 from ui.file_dialogs import FileDialogs
@@ -33,6 +34,29 @@ def counts_words(counts: Any) -> str:
     return _("{new} new, {changed} changed, {same} already here, {conflict} to sort out").format(
         new=counts.new, changed=counts.changed, same=counts.duplicate, conflict=counts.conflict
     )
+
+
+def file_counts_words(item: FilePreview) -> str:
+    """ "New: 3 time entries, plus the partner and the project. 0 changed, ..." """
+    counts = item.counts
+    return _("New: {new}. {changed} changed, {same} already here, {conflict} to sort out.").format(
+        new=item.new_words(),
+        changed=counts.changed,
+        same=counts.duplicate,
+        conflict=counts.conflict,
+    )
+
+
+def project_questions(found: Preview) -> list[tuple[str, str, list[str]]]:
+    """One question per project name in the whole batch, not one per file:
+    (their name, your project id it is filed under or "", their project ids)."""
+    groups: dict[str, tuple[str, str, list[str]]] = {}
+    for item in found.files:
+        for pid, theirs, mine, _name in item.filed_under:
+            groups.setdefault(fold(theirs), (theirs, mine, []))[2].append(pid)
+        for pid, theirs in item.unknown_projects:
+            groups.setdefault(fold(theirs), (theirs, "", []))[2].append(pid)
+    return list(groups.values())
 
 
 def file_words(item: FilePreview) -> str:
@@ -78,34 +102,43 @@ class PreviewPage(Page):
             for text, role in (
                 (Path(item.label).name, "h2"),
                 (file_words(item), ""),
-                (counts_words(item.counts), ""),
+                (file_counts_words(item), ""),
             ):
                 label = QLabel(text)
                 label.setWordWrap(True)
                 if role:
                     label.setProperty("role", role)
                 column.addWidget(label)
-            for person in item.by_person:
-                label = QLabel(f"{person.name}: {counts_words(person.counts)}")
+            for words in item.filed_words():
+                label = QLabel(words)
                 label.setWordWrap(True)
                 column.addWidget(label)
             self.body.addWidget(card)
-            for project_id, name in item.unknown_projects:
-                combo = narrow(QComboBox())
-                combo.addItem(_("Keep it as a project of its own"), "")
-                for pid, pname in my_projects:
-                    combo.addItem(_("Same as {name}").format(name=pname), pid)
-                self.add_field(
-                    f"link-{project_id}",
-                    LabelledField(
-                        _(
-                            "The file has a project called \u201c{name}\u201d. Is it one of yours?"
-                        ).format(name=name),
-                        combo,
-                    ),
+        self.groups: list[tuple[QComboBox, list[str]]] = []
+        names = dict(my_projects)
+        for number, (theirs, mine, ids) in enumerate(project_questions(found)):
+            combo = narrow(QComboBox())
+            if mine:
+                combo.addItem(
+                    _("Filed under your project {name}").format(name=names.get(mine, "")), mine
                 )
-                self.links[project_id] = combo
-                order.append(combo)
+            combo.addItem(_("Keep it as a project of its own"), "")
+            for pid, pname in my_projects:
+                if pid != mine:
+                    combo.addItem(_("Same as {name}").format(name=pname), pid)
+            self.add_field(
+                f"link-{number}",
+                LabelledField(
+                    _(
+                        "The files have a project called \u201c{name}\u201d. Is it one of yours?"
+                    ).format(name=theirs),
+                    combo,
+                ),
+            )
+            self.groups.append((combo, ids))
+            for pid in ids:
+                self.links[pid] = combo
+            order.append(combo)
         # A child of the page even when it is not asked: a widget with no parent belongs to
         # Python, whose garbage collector could free it while Qt is busy with every widget.
         self.confirm = CheckBox(_("Yes, I want to go ahead"), self)

@@ -141,3 +141,39 @@ def test_sent_marks_the_last_file_as_sent(
     assert run(capsys, "--data-dir", rosa, "sent")[1].startswith("0 entries")
     status, out, _ = run(capsys, "--data-dir", rosa, "export", "--since-last", "--out", tmp_path)
     assert status == 0 and "0 time entries" in out
+
+
+def test_import_files_a_project_named_like_yours_under_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rosa, karen, sent = tmp_path / "rosa", tmp_path / "karen", tmp_path / "rosa.partnerlog"
+    setup = ("setup", "--role", "partner", "--name")
+    assert run(capsys, "--data-dir", rosa, *setup, "Rosa", "--project", "Pain care")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--data-dir",
+            rosa,
+            "add-time",
+            "--minutes",
+            "60",
+            "--kind",
+            "meeting",
+            "--date",
+            "2026-09-01",
+        )[0]
+        == 0
+    )
+    assert run(capsys, "--data-dir", rosa, "export", "--out", sent)[0] == 0
+    karen_setup = ("setup", "--role", "coordinator", "--name", "Karen")
+    assert run(capsys, "--data-dir", karen, *karen_setup, "--project", "Pain Care")[0] == 0
+    status, out, _ = run(capsys, "--data-dir", karen, "import", sent, "--dry-run")
+    assert status == 0 and "Filed under your project Pain Care" in out
+    assert "new: 1 time entry, plus the partner;" in out
+    status, out, _ = run(
+        capsys, "--data-dir", karen, "import", sent, "--keep-separate", "--dry-run"
+    )
+    assert "Filed under" not in out and "1 time entry, plus the partner and the project" in out
+    assert run(capsys, "--data-dir", karen, "import", sent)[0] == 0
+    status, out, _ = run(capsys, "--data-dir", karen, "summary", "--project", "Pain Care")
+    assert status == 0 and "1.0" in out

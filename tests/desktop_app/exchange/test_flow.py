@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app import exchange
+from desktop_app.errors import InvalidInput
 from desktop_app.exchange import conflicts, document
 from desktop_app.exchange.errors import (
     LargeChangeNeedsConfirmation,
@@ -18,8 +20,8 @@ from desktop_app.exchange.errors import (
     WrongPassphrase,
 )
 from desktop_app.exchange.export import partner_data
-from desktop_app.model import Activity, ReviewStatus, Role
-from desktop_app.services import activities, profile, projects, reflections, review
+from desktop_app.model import Activity, CorrectionStatus, ExchangeConflict, ReviewStatus, Role
+from desktop_app.services import activities, corrections, profile, projects, reflections, review
 from desktop_app.services.projects import find_project
 from tests.helpers.sites import Site, add_time
 
@@ -130,46 +132,75 @@ def test_tombstones_travel_and_old_files_do_not_bring_records_back(
     assert coordinator.call(activities.list_activities) == []
 
 
-def test_closed_period_locks_entries_and_later_changes_become_conflicts(
-    partner: Site, coordinator: Site, tmp_path: Path
-) -> None:
+def _paid_then_changed(
+    partner: Site, coordinator: Site, tmp_path: Path, minutes: int = 120
+) -> tuple[str, Path]:
+    """A 60-minute entry the coordinator paid, then changed by the partner; returns the
+    entry and the partner's later file."""
     entry = partner.call(add_time, 60, "Meeting")
     receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
     project = coordinator.call(lambda s: find_project(s, "My own project").id)
     coordinator.call(review.review, [entry], "approve")
     coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
     assert status_of(coordinator, entry)[0] == ReviewStatus.PAID
+    partner.call(activities.change_activity, entry, minutes=minutes)
+    return entry, send(partner, tmp_path / "b.partnerlog")
 
-    partner.call(activities.change_activity, entry, minutes=120)
-    later = send(partner, tmp_path / "b.partnerlog")
+
+def test_a_change_to_a_paid_entry_becomes_a_correction_request(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry, later = _paid_then_changed(partner, coordinator, tmp_path)
     result = receive(coordinator, later)
     assert result.counts.conflict == 1
     assert status_of(coordinator, entry)[2] == 60  # never silently changed
     assert receive(coordinator, later).counts.conflict == 0  # the same file: nothing new
 
-    [conflict] = coordinator.call(conflicts.list_conflicts)
-    assert conflict.reason == "locked" and conflict.theirs["minutes"] == 120
-    assert conflict.mine["minutes"] == 60
-    new_id = coordinator.call(conflicts.keep_both, conflict.id)
-    assert status_of(coordinator, new_id)[2] == 120
-    assert status_of(coordinator, entry)[2] == 60
-    assert coordinator.call(conflicts.list_conflicts) == []
+    assert coordinator.call(conflicts.list_conflicts) == []  # not a choice of versions
+    [request] = coordinator.call(corrections.correction_requests)
+    assert request.description == (
+        "Rosa Martínez changed an entry you already paid: 60 \u2192 120 minutes."
+    )
+    assert (request.status, request.minutes_difference) == (CorrectionStatus.OPEN, 60)
+    coordinator.call(corrections.pay_difference, request.id)
+    [request] = coordinator.call(corrections.correction_requests, CorrectionStatus.TO_PAY)
+    assert status_of(coordinator, entry) == (ReviewStatus.PAID, "", 60)
     assert receive(coordinator, later).counts.conflict == 0
+    assert coordinator.call(corrections.correction_requests, CorrectionStatus.OPEN) == []
 
 
-def test_keep_theirs_takes_the_incoming_version(
+def test_keeping_the_paid_version_tells_the_partner(
     partner: Site, coordinator: Site, tmp_path: Path
 ) -> None:
-    entry = partner.call(add_time, 60)
-    receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
-    project = coordinator.call(lambda s: find_project(s, "My own project").id)
-    coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
-    partner.call(activities.change_activity, entry, minutes=75)
-    later = send(partner, tmp_path / "b.partnerlog")
+    entry, later = _paid_then_changed(partner, coordinator, tmp_path)
     receive(coordinator, later)
-    [conflict] = coordinator.call(conflicts.list_conflicts)
-    coordinator.call(conflicts.keep_theirs, conflict.id)
-    assert status_of(coordinator, entry)[2] == 75
+    [request] = coordinator.call(corrections.correction_requests)
+    coordinator.call(corrections.keep_paid, request.id)
+    assert status_of(coordinator, entry)[2] == 60
+
+    back = coordinator.call(
+        exchange.export_project_file, tmp_path / "back.partnerlog", person_id=partner.person_id
+    )
+    assert "1 answer to a change" in back.description
+    receive(partner, back.path)
+    [told] = partner.call(corrections.answers_for_entry, entry)
+    assert told == (
+        "You changed this entry after it was paid (60 \u2192 120 minutes). "
+        "Your coordinator kept the paid version."
+    )
+    receive(partner, back.path)  # the same file again adds nothing
+    assert len(partner.call(corrections.answers_for_entry, entry)) == 1
+
+
+def test_keep_theirs_never_rewrites_a_locked_entry(
+    partner: Site, coordinator: Site, tmp_path: Path
+) -> None:
+    entry, later = _paid_then_changed(partner, coordinator, tmp_path, minutes=75)
+    receive(coordinator, later)
+    conflict_id = coordinator.call(lambda s: s.scalars(select(ExchangeConflict.id)).one())
+    with pytest.raises(InvalidInput, match="paid or in a closed pay period"):
+        coordinator.call(conflicts.keep_theirs, conflict_id)
+    assert status_of(coordinator, entry)[2] == 60
     assert receive(coordinator, later).counts.duplicate >= 1
 
 
@@ -295,3 +326,45 @@ def test_the_coordinator_address_comes_from_the_project(partner: Site, tmp_path:
     )
     made = partner.call(exchange.export_partner_file, tmp_path / "b.partnerlog")
     assert made.coordinator_emails == ("karen.lee@example.org",)
+
+
+@pytest.fixture
+def three_files(sites: Callable[[str, Role, str], Site], tmp_path: Path) -> list[Path]:
+    """Three partners, each with their own project named like the coordinator's."""
+    files = []
+    for number, (name, project) in enumerate(
+        (("Ana", "pain care"), ("Ben", "Páin Care"), ("Cleo", " PAIN  CARE "))
+    ):
+        site = sites(f"p{number}", Role.PARTNER, name)
+        site.call(lambda s, p=project: projects.create_project(s, name=p))
+        site.call(add_time, 60)
+        files.append(send(site, tmp_path / f"{name}.partnerlog"))
+    return files
+
+
+def test_projects_named_like_yours_are_filed_under_yours(
+    coordinator: Site, three_files: list[Path]
+) -> None:
+    found = coordinator.call(lambda s: exchange.preview(s, three_files))
+    assert [f.filed_words() for f in found.files] == [["Filed under your project Pain Care"]] * 3
+    assert all(f.unknown_projects == [] for f in found.files)
+    assert [f.new_words() for f in found.files] == ["1 time entry, plus the partner"] * 3
+    receive(coordinator, *three_files)
+    assert [p.name for p in coordinator.call(projects.projects)] == ["Pain Care"]
+    pain_care = coordinator.call(lambda s: find_project(s, "Pain Care").id)
+    held = coordinator.call(activities.list_activities)
+    assert len(held) == 3 and {a.project_id for a in held} == {pain_care}
+
+
+def test_keep_separate_keeps_them_apart_and_counts_honestly(
+    coordinator: Site, three_files: list[Path]
+) -> None:
+    found = coordinator.call(lambda s: exchange.preview(s, three_files, keep_separate=True))
+    assert all(f.filed_under == [] and len(f.unknown_projects) == 1 for f in found.files)
+    assert found.files[0].new_words() == "1 time entry, plus the partner and the project"
+
+    def kept_apart(session: Session) -> None:
+        exchange.apply(session, exchange.preview(session, three_files, keep_separate=True))
+
+    coordinator.call(kept_apart)
+    assert len(coordinator.call(projects.projects)) == 4

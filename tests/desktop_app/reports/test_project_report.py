@@ -62,3 +62,20 @@ def test_an_empty_project_still_makes_a_report(session: Session, partner: Projec
     assert "Total hours 0.0" in text
     assert "No time was recorded in this period." in text
     assert "No reflections were shared in this period." in text
+
+
+def test_rejected_time_is_not_in_the_report(session: Session, partner: Project) -> None:
+    from desktop_app.model import ActivityKind, ReviewStatus
+    from desktop_app.services import activities
+
+    activities.record_activity(
+        session, date=date(2025, 1, 8), minutes=90, kind=ActivityKind.MEETING
+    )
+    refused = activities.record_activity(
+        session, date=date(2025, 2, 9), minutes=600, kind=ActivityKind.MEETING
+    )
+    refused.status = ReviewStatus.REJECTED
+    session.flush()
+    text = flat(pdf_text(project_report_pdf(session, partner.id)))
+    assert "Total hours 1.5" in text and "Meetings 1" in text
+    assert "11.5" not in text and "Feb 2025" not in text

@@ -96,3 +96,23 @@ def test_a_long_statement_repeats_its_table_header_on_every_page(
     assert text.count("Date What I did Time Getting ready Status") >= pages - 1
     assert f"Page {pages} of {pages}" in text
     assert all(font["embedded"] for font in font_resources(pdf))
+
+
+def test_rejected_time_and_costs_are_left_out(session: Session, partner: Project) -> None:
+    change_project(session, partner.id, compensation_unit=CompensationUnit.HOURLY, rate_minor=2000)
+    activities.record_activity(
+        session, date=date(2025, 1, 8), minutes=60, kind=ActivityKind.MEETING
+    )
+    refused = activities.record_activity(
+        session, date=date(2025, 1, 9), minutes=180, kind=ActivityKind.WRITING
+    )
+    refused.status = ReviewStatus.REJECTED
+    cost = expenses.record_expense(
+        session, date=date(2025, 1, 9), category=ExpenseCategory.PARKING, amount_minor=800
+    )
+    cost.status = ReviewStatus.REJECTED
+    text = flat(pdf_text(statement_pdf(session, profile.owner(session).id, partner.id)))
+    assert "Amount due for time CAD 20.00" in text
+    assert "1.0 hours" in text and "4.0 hours" not in text
+    assert "9 Jan 2025" not in text and "Not accepted" not in text
+    assert "No costs were recorded in this period." in text

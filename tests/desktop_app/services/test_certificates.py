@@ -154,3 +154,22 @@ def test_a_project_with_no_records_gets_no_certificate(
     empty = projects.create_project(session, name="Sleep study")
     with pytest.raises(InvalidInput, match="no time or product to put on a certificate"):
         issue_certificate(session, profile.owner(session).id, project_ids=[empty.id])
+
+
+def test_rejected_time_is_not_on_a_certificate(
+    session: Session, partner: Project, entries: list[str]
+) -> None:
+    activities.get_activity(session, entries[0]).status = ReviewStatus.REJECTED
+    session.flush()
+    certificate = _issue(session)
+    assert certificate.figures["total_minutes"] == 60 + 45
+    assert certificate.figures["entries"] == 2
+
+
+def test_rejecting_a_covered_entry_makes_the_code_changed(
+    session: Session, partner: Project, entries: list[str]
+) -> None:
+    certificate = _issue(session)
+    activities.get_activity(session, entries[1]).status = ReviewStatus.REJECTED
+    session.flush()
+    assert verify_code(session, certificate.code).verdict == Verdict.CHANGED

@@ -63,3 +63,14 @@ def test_a_coordinator_sees_every_partner(session: Session) -> None:
     assert figures.role == Role.COORDINATOR and figures.name == "Karen Lee"
     assert (figures.month_minutes, figures.total_minutes) == (150, 150)
     assert (figures.partners, figures.project_count) == (2, 2)
+
+
+def test_rejected_time_is_not_on_the_home_screen(session: Session, partner: Project) -> None:
+    from desktop_app.model import ReviewStatus
+
+    activities.record_activity(session, date=date(2024, 3, 1), minutes=60, kind="meeting")
+    refused = activities.record_activity(session, date=date(2024, 3, 2), minutes=45, kind="other")
+    refused.status = ReviewStatus.REJECTED
+    session.flush()
+    figures = home_figures(session, today=TODAY)
+    assert (figures.month_minutes, figures.total_minutes, figures.meetings) == (60, 60, 1)

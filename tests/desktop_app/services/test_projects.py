@@ -76,11 +76,12 @@ def test_a_project_cannot_take_another_projects_name(session: Session, partner: 
     projects.change_project(session, second.id, name="Sleep study")  # its own name is fine
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The name check compares exact text, but projects are found ignoring case: "
-    "'better pain care' is accepted beside 'Better Pain Care' and can never be chosen by name.",
-)
 def test_a_name_that_differs_only_in_case_is_refused(session: Session, partner: Project) -> None:
     with pytest.raises(InvalidInput, match="already a project with that name"):
         projects.create_project(session, name="better pain care")
+
+
+def test_a_name_that_differs_only_in_accents_is_refused(session: Session, partner: Project) -> None:
+    with pytest.raises(InvalidInput, match="already a project with that name"):
+        projects.create_project(session, name="Bètter  Páin Care")
+    assert projects.find_project(session, "better pain cáre").id == partner.id

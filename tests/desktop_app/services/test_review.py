@@ -142,7 +142,7 @@ def test_the_review_of_a_closed_period_is_final_for_every_entry_asked(
     open_entry = _sent(session, project, date(2024, 4, 2))
     review.close_period(session, project.id, date(2024, 3, 1), date(2024, 3, 31))
     with pytest.raises(InvalidInput, match="from 2024-03-04 is in a closed pay period"):
-        review.review(session, [open_entry.id, locked.id], "reject")
+        review.review(session, [open_entry.id, locked.id], "reject", "Not this project")
     assert open_entry.status == ReviewStatus.SUBMITTED  # all or nothing
     assert locked.status == ReviewStatus.SUBMITTED
 
@@ -162,3 +162,55 @@ def test_a_pay_period_may_end_after_today_but_is_not_closed_in_the_future(
     with pytest.raises(InvalidInput, match="The date cannot be after today.") as problem:
         review.close_period(session, project.id, ends, ends, closed_on=ends)
     assert problem.value.field == "closed_on"
+
+
+def test_rejecting_needs_a_reason(session: Session, project: Project) -> None:
+    entry = _sent(session, project, date(2024, 3, 4))
+    with pytest.raises(InvalidInput, match="Enter why you do not accept it.") as problem:
+        review.review(session, [entry.id], "reject", "  ")
+    assert problem.value.field == "note"
+    assert entry.status == ReviewStatus.SUBMITTED
+
+
+def test_a_rejection_is_undone_until_a_file_goes_to_the_partner(
+    session: Session, project: Project, tmp_path: object
+) -> None:
+    from desktop_app.exchange import export_project_file
+
+    entry = _sent(session, project, date(2024, 3, 4))
+    review.review(session, [entry.id], "query", "Which meeting?")
+    review.review(session, [entry.id], "reject", "This was a social visit")
+    assert review.can_undo_reject(session, entry)
+    review.undo_reject(session, entry.id)
+    assert (entry.status, entry.status_note) == (ReviewStatus.QUERIED, "Which meeting?")
+
+    review.review(session, [entry.id], "reject", "This was a social visit")
+    other = profile.add_person(session, "Ben")
+    export_project_file(session, tmp_path, person_id=other.id)  # someone else's file
+    assert review.can_undo_reject(session, entry)
+    export_project_file(session, tmp_path, person_id=entry.person_id)
+    assert not review.can_undo_reject(session, entry)
+    with pytest.raises(InvalidInput, match="already sent to the partner"):
+        review.undo_reject(session, entry.id)
+    assert entry.status == ReviewStatus.REJECTED
+
+
+def test_a_file_for_every_partner_also_sends_the_rejection(
+    session: Session, project: Project, tmp_path: object
+) -> None:
+    from desktop_app.exchange import export_project_file
+
+    entry = _sent(session, project, date(2024, 3, 4))
+    review.review(session, [entry.id], "reject", "Not for this project")
+    export_project_file(session, tmp_path)
+    with pytest.raises(InvalidInput):
+        review.undo_reject(session, entry.id)
+
+
+def test_only_a_rejected_entry_can_be_undone(session: Session, project: Project) -> None:
+    entry = _sent(session, project, date(2024, 3, 4))
+    review.review(session, [entry.id], "reject", "Not for this project")
+    review.review(session, [entry.id], "approve")
+    with pytest.raises(InvalidInput, match="not rejected"):
+        review.undo_reject(session, entry.id)
+    assert entry.status == ReviewStatus.APPROVED

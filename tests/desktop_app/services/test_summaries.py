@@ -86,3 +86,27 @@ def test_each_partners_figures_match_their_own_summary(session: Session) -> None
     for start, end in ((None, None), (date(2021, 1, 1), date(2022, 6, 30))):
         for person, figures in per_partner(session, project_id, start, end):
             assert figures == summarise(session, person.id, project_id, start, end), person.id
+
+
+def test_rejected_time_and_costs_count_nowhere(session: Session, partner: Project) -> None:
+    from desktop_app.model import ReviewStatus
+    from desktop_app.services import expenses
+
+    kept = activities.record_activity(
+        session, date=date(2024, 2, 14), minutes=60, kind=ActivityKind.MEETING
+    )
+    refused = activities.record_activity(
+        session, date=date(2024, 3, 14), minutes=120, kind=ActivityKind.MEETING
+    )
+    refused.status = ReviewStatus.REJECTED  # as a coordinator's file would bring it
+    cost = expenses.record_expense(
+        session, date=date(2024, 3, 14), category="parking", amount_minor=900
+    )
+    cost.status = ReviewStatus.REJECTED
+    session.flush()
+    figures = summarise(session)
+    assert (figures.total_minutes, figures.entries, figures.meetings) == (60, 1, 1)
+    assert figures.last_date == kept.date and figures.expenses_minor == {}
+    assert hours_by_month(session) == {"2024-02": 1.0}
+    ((_person, mine),) = per_partner(session)
+    assert (mine.total_minutes, mine.meetings, mine.expenses_minor) == (60, 1, {})

@@ -163,3 +163,28 @@ def test_table_shows_while_its_columns_fit_and_cards_when_they_do_not(
     qtbot.keyClick(records.cards, Qt.Key.Key_Return)
     detail = wait_for_page(qtbot, ctx, leaving=records, kind=EntryDetailPage)
     assert detail.entry.note == "Short"
+
+
+def test_a_partner_sees_why_an_entry_was_not_accepted(qtbot: QtBot, open_app: Opener) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.model import ReviewStatus
+
+    ctx, _window = open_app()
+    entry = ctx.call(activities.record_activity, date=date(2024, 3, 4), minutes=60, kind="meeting")
+
+    def rejected_in_a_file(session: object) -> None:  # as the coordinator's file brings it
+        found = activities.get_activity(session, entry.id)  # type: ignore[arg-type]
+        found.status = ReviewStatus.REJECTED
+        found.status_note = "This was a social visit, not project work."
+
+    ctx.call(rejected_in_a_file)
+    records = visit(ctx, "records")
+    qtbot.mouseClick(records.open_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    detail = current(ctx)
+    assert isinstance(detail, EntryDetailPage)
+    shown = [label.text() for label in detail.findChildren(QLabel) if label.isVisible()]
+    assert "Not accepted" in shown
+    assert "Why it was not accepted" in shown
+    assert "This was a social visit, not project work." in shown
