@@ -205,10 +205,18 @@ STOPS: dict[str, list[Step]] = {
 }
 
 
+def _open_first_entry(ctx: AppContext) -> None:
+    """Open the first entry of the review list, as a double-click or Enter does."""
+    page = _page(ctx)
+    page.open_entry(page.proxy.index(0, 0))  # type: ignore[attr-defined]
+    _process()
+
+
 #: The coordinator's pages, on a folder set up for a coordinator.
 COORDINATOR_STOPS: dict[str, list[Step]] = {
     "coordinator-home": [lambda ctx: (ctx.nav.home(), _process())],
     "coordinator-review": [_home_action("review")],
+    "coordinator-review-entry": [_home_action("review"), _open_first_entry],
     "coordinator-conflicts": [_home_action("conflicts")],
     "coordinator-payments": [_home_action("payments")],
     "coordinator-partners": [_home_action("partners")],

@@ -89,6 +89,7 @@ def test_send_open_review_and_back(
     current(boss).action_buttons["review"].click()  # type: ignore[arg-type, attr-defined]
     review = current(boss)  # type: ignore[arg-type]
     assert isinstance(review, ReviewPage) and len(review.rows) == 1
+    review.table.selectRow(0)  # nothing is chosen until the coordinator chooses it
     review.query.click()
     assert review.errors.isVisible()  # a question needs a note
     review.note.setPlainText("Was this the planning meeting?")

@@ -104,3 +104,27 @@ def test_drafts_deleted_entries_and_other_projects_do_not_wait(session: Session)
     elsewhere = entry(3, ReviewStatus.SUBMITTED, other.id)
     assert waiting_entries(session, project.id) == []
     assert [row.id for row in waiting_entries(session)] == [elsewhere]
+
+
+def test_rows_say_the_project_and_keep_the_partners_note_apart_from_the_question(
+    session: Session,
+) -> None:
+    _coordinator(session)
+    other = projects.create_project(session, name="Sleep study")
+    rosa = profile.add_person(session, "Rosa Martínez")
+    entry = activities.record_activity(
+        session,
+        date=date(2024, 3, 1),
+        minutes=60,
+        prep_minutes=15,
+        kind="meeting",
+        note="Planning the survey",
+        person_id=rosa.id,
+        project_id=other.id,
+        status=ReviewStatus.SUBMITTED,
+    )
+    review.review(session, [entry.id], "query", "Was this the June meeting?")
+    [row] = waiting_entries(session)
+    assert (row.project, row.project_id, row.person_id) == ("Sleep study", other.id, rosa.id)
+    assert (row.note, row.status_note) == ("Planning the survey", "Was this the June meeting?")
+    assert (row.minutes, row.work_minutes, row.prep_minutes) == (75, 60, 15)
