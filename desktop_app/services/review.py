@@ -159,6 +159,11 @@ def undo_reject(session: Session, entry_id: str) -> Entry:
     return entry
 
 
+def undo_rejects(session: Session, entry_ids: Iterable[str]) -> list[Entry]:
+    """Undo several rejections at once: all of them, or none if one cannot be undone."""
+    return [undo_reject(session, entry_id) for entry_id in dict.fromkeys(entry_ids)]
+
+
 def file_sent_to(session: Session, person_id: str | None) -> None:
     """A project file was made for this partner (None: for every partner). Their
     rejections are on their way, so they can no longer be undone."""

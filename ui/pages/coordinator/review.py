@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, ngettext
-from desktop_app.services.review import Decision, review
+from desktop_app.services.review import Decision, review, undo_rejects
 from desktop_app.services.review_queue import QueueRow, waiting_entries
 from ui.context import AppContext
 from ui.pages.coordinator.review_detail import DetailPane, ReviewDetailPage
@@ -80,6 +80,11 @@ class ReviewPage(Page):
         self.done.setWordWrap(True)
         self.done.setProperty("role", "success")
         self.body.addWidget(self.done)
+        self.undo = SecondaryButton(_("Undo: accept them for review again"))
+        self.undo.hide()
+        self.undo.clicked.connect(self.undo_rejection)
+        self.body.addWidget(self.undo)
+        self._rejected: list[str] = []
         self.filters = ReviewFilters()
         self.filters.changed.connect(self._filter)
         self.body.addWidget(self.filters)
@@ -127,6 +132,7 @@ class ReviewPage(Page):
         self.let_body_grow()
         self.set_tab_order(
             [
+                self.undo,
                 self.filters.project,
                 self.filters.partner,
                 self.table,
@@ -261,6 +267,27 @@ class ReviewPage(Page):
         self.clear_problems()
         self.note.clear()
         self.done.setText(done_words(decision, len(chosen), people))
+        self._rejected = [row.id for row in chosen] if decision == Decision.REJECT else []
+        self.undo.setVisible(bool(self._rejected))
+        self.ctx.changed()
+        self.reload()
+        self.table.setFocus()
+
+    def undo_rejection(self) -> None:
+        """Put the entries just rejected back as they were, before any file goes out."""
+        try:
+            self.ctx.call(undo_rejects, self._rejected)
+        except UserFacingError as problem:
+            self.show_failure(problem)
+            return
+        count = len(self._rejected)
+        self._rejected = []
+        self.undo.hide()
+        self.done.setText(
+            ngettext(
+                "The entry is back in the list.", "The {n} entries are back in the list.", count
+            ).format(n=count)
+        )
         self.ctx.changed()
         self.reload()
         self.table.setFocus()

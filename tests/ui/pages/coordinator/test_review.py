@@ -282,6 +282,29 @@ def test_not_accepting_needs_a_reason(qtbot: QtBot, open_app: Opener) -> None:
     assert _chosen(page) == []
 
 
+def test_a_rejection_can_be_undone_from_the_list_with_the_keyboard(
+    qtbot: QtBot, open_app: Opener
+) -> None:
+    ctx, _window, _entry, _name = _open(qtbot, open_app)
+    page = _review_page(qtbot, ctx)
+    first = page.proxy.shown_rows()[0]
+    before = _statuses(ctx)[first.id]
+    _click_row(qtbot, page, 0)
+    qtbot.mouseClick(page.note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.note, "Not part of this project.")
+    qtbot.mouseClick(page.reject, Qt.MouseButton.LeftButton)
+    assert _statuses(ctx)[first.id] == ("rejected", "Not part of this project.")
+    assert page.undo.isVisible()
+
+    page.undo.setFocus()
+    qtbot.waitUntil(page.undo.hasFocus)
+    qtbot.keyClick(page.undo, Qt.Key.Key_Space)
+    assert _statuses(ctx)[first.id] == before
+    assert page.done.text() == "The entry is back in the list."
+    assert not page.undo.isVisible()
+    assert first.id in [row.id for row in page.proxy.shown_rows()]
+
+
 def test_the_question_and_the_partners_note_have_their_own_columns(
     qtbot: QtBot, open_app: Opener
 ) -> None:
