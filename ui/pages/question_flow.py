@@ -45,7 +45,7 @@ class QuestionFlow:
     def show_check(self, title: str, save_text: str) -> None:
         self.check = CheckPage(title, save_text)
         assert self.check.continue_button is not None
-        self.check.continue_button.clicked.connect(self.save)
+        self.check.connect_kept(self.check.continue_button.clicked, self.save)
         self.refresh_check()
         self.ctx.nav.push(self.check)
 

@@ -6,9 +6,9 @@ back. The content scrolls, so nothing is cut off at large text sizes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -140,6 +140,7 @@ class Page(QWidget):
         self.column.addLayout(footer)
         self._fields: dict[str, LabelledField] = {}
         self._tab_chain: list[QWidget] = []
+        self._kept: list[Callable[..., object]] = []
         # A change of text size or window size moves the controls: keep the focus in view.
         content.installEventFilter(self)
         self.scroll.viewport().installEventFilter(self)
@@ -180,6 +181,16 @@ class Page(QWidget):
         for button in (self.back_button, self.continue_button):
             if button is not None and self._footer.indexOf(button) >= 0:
                 button.raise_()
+
+    def connect_kept(self, signal: SignalInstance, callback: Callable[..., object]) -> None:
+        """Connect ``signal`` to ``callback``, and keep ``callback`` as long as the page.
+
+        PySide holds a connected bound method only weakly. A flow that nothing else holds
+        (once its earlier pages are gone) would be freed, and the signal would go nowhere.
+        A page that calls back into its flow connects through here, so it always works.
+        """
+        self._kept.append(callback)
+        signal.connect(callback)
 
     def on_shown(self) -> None:
         """Called when the page shows again after Back (refresh what may have changed)."""

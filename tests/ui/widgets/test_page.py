@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.screens import in_window
+from ui.widgets.buttons import PrimaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 
@@ -91,3 +94,22 @@ def test_tab_follows_the_order_given_then_back_and_continue(qtbot: QtBot) -> Non
         qtbot.keyClick(reached[-1], Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == [name, note, page.back_button, page.continue_button]
+
+
+def test_a_callback_into_a_flow_that_nothing_else_holds_still_works(qtbot: QtBot) -> None:
+    class Flow:
+        def __init__(self) -> None:
+            self.pressed = 0
+
+        def go(self) -> None:
+            self.pressed += 1
+
+    page = Page("Your time is saved")
+    qtbot.addWidget(page)
+    button = PrimaryButton("Add more time")
+    page.body.addWidget(button)
+    page.connect_kept(button.clicked, Flow().go)
+    gc.collect()
+    button.click()
+    (kept,) = page._kept
+    assert kept.__self__.pressed == 1  # type: ignore[attr-defined]

@@ -77,8 +77,8 @@ class DonePage(Page):
         self.body.addWidget(panel)
         self.home_button = PrimaryButton(_("Go to home"))
         self.again_button = SecondaryButton(again_text)
-        self.home_button.clicked.connect(on_home)
-        self.again_button.clicked.connect(on_again)
+        self.connect_kept(self.home_button.clicked, on_home)
+        self.connect_kept(self.again_button.clicked, on_again)
         self.body.addWidget(self.home_button)
         self.body.addWidget(self.again_button)
         self._home = on_home
