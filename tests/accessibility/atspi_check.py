@@ -389,7 +389,8 @@ def tasks(app: App) -> list[str]:
         press(app, "push button", "Add my time", "What did you do?")
         press(app, "radio button", "Meeting", "When was it?")
         press(app, "radio button", "Today", "How long did it take?")
-        press(app, "radio button", "1 hour", "Check your answers")
+        press(app, "radio button", "1 hour", "Anything to add?")
+        press(app, "radio button", "No, that is all", "Check your answers")
         press(app, "push button", "Save", "Your time is saved")
         new = set(rows(database, live, meeting, today.isoformat())) - before
         if len(new) != 1 or next(iter(new))[1] != 60:

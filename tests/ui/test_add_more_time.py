@@ -45,8 +45,8 @@ def _first_question(qtbot: QtBot, ctx: AppContext, leaving: Page) -> bool:
 
 
 def _add_a_meeting(qtbot: QtBot, ctx: AppContext) -> DonePage:
-    """From "What did you do?": a 1-hour meeting today, saved."""
-    for value in ("meeting", "today", 60):
+    """From "What did you do?": a 1-hour meeting today, nothing to add, saved."""
+    for value in ("meeting", "today", 60, "done"):
         page = current(ctx)
         assert isinstance(page, TilePage)
         _forget_freed_pages()

@@ -36,6 +36,8 @@ class QuestionFlow:
         """After each answer: keep the draft, then back to the check page if it was
         open (for a Change link), or on to the next question."""
         self.save_draft()
+        if self.check is not None and self.check not in self.ctx.nav.pages:
+            self.check = None  # left by Back: the answers go on from here
         if self.check is not None:
             self.ctx.nav.back_to(self.check)
             self.refresh_check()

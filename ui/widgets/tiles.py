@@ -47,6 +47,11 @@ class ChoiceTile(WrappingButton):
             self.set_named_icon(choice.icon)
             self.setIconSize(QSize(36, 36))
 
+    def set_description(self, description: str) -> None:
+        """Change the tile's second line (what it says about the answer so far)."""
+        self.setText(f"{self.choice.text}\n{description}" if description else self.choice.text)
+        self.setAccessibleDescription(description)
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         hint = super().minimumSizeHint()
         return QSize(self.minimumWidth(), max(hint.height(), self.minimumHeight()))

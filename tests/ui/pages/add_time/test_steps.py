@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services import activities
 from tests.helpers.screens import Opener, current, wait_for_page
 from ui.pages.add_time.check import CheckPage
+from ui.pages.add_time.extra_time import AnythingToAddPage
 from ui.pages.add_time.steps import HowLongPage
 
 
@@ -29,7 +30,9 @@ def test_another_amount_of_zero_shows_the_problem(qtbot: QtBot, open_app: Opener
     page.stepper.more.click()
     page.stepper.more.click()
     page.continue_button.click()
-    check = wait_for_page(qtbot, ctx, leaving=page, kind=CheckPage)
+    hub = wait_for_page(qtbot, ctx, leaving=page, kind=AnythingToAddPage)
+    hub.tiles.tile_for("done").click()
+    check = wait_for_page(qtbot, ctx, leaving=hub, kind=CheckPage)
     assert check.continue_button is not None
     check.continue_button.click()
     (saved,) = ctx.call(activities.list_activities)
