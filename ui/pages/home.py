@@ -19,6 +19,7 @@ from ui.context import AppContext
 from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.page import Page
+from ui.widgets.tiles import move_with_arrows
 
 log = logging.getLogger("partner_log.ui.home")
 
@@ -82,6 +83,7 @@ class DashboardPage(Page):
             grid.addWidget(button, index // 2, index % 2)
             self.action_buttons[key] = button
         self.body.addLayout(grid)
+        self.action_arrows = move_with_arrows(list(self.action_buttons.values()))
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""

@@ -1,7 +1,9 @@
 """The frame of every page: a heading, an error summary, the content, Back and Continue.
 
 Enter continues (unless a button or a multi-line box has the keyboard), Escape goes
-back. The content scrolls, so nothing is cut off at large text sizes.
+back on every page (the navigator does nothing on Home). Problems shown at the top are
+cleared when the page is left. The content scrolls, so nothing is cut off at large text
+sizes. docs/accessibility.md ("Keys") sets out the whole keyboard model.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAccessibleWidget,
@@ -154,7 +156,8 @@ class Page(QWidget):
     # -- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         key = event.key()
-        if key == Qt.Key.Key_Escape and self.back_button is not None:
+        if key == Qt.Key.Key_Escape:
+            # Back, on every page, even one with no Back button (a confirmation).
             self.back_requested.emit()
             event.accept()
             return
@@ -191,6 +194,11 @@ class Page(QWidget):
         """
         self._kept.append(callback)
         signal.connect(callback)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt naming)
+        super().hideEvent(event)
+        if not event.spontaneous():  # left for another page, not a minimised window
+            self.clear_problems()
 
     def on_shown(self) -> None:
         """Called when the page shows again after Back (refresh what may have changed)."""

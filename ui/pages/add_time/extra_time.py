@@ -78,6 +78,7 @@ class AnythingToAddPage(TilePage):
 
     def show_answers(self, answers: TimeAnswers) -> None:
         """Say on each tile what has been added so far."""
+        self.tiles.set_value(None)  # a list of things to add: no tile is "the answer"
         self.tiles.tile_for(PREP).set_description(_added(answers.prep_minutes))
         self.tiles.tile_for(TRAVEL).set_description(_added(answers.travel_minutes))
         self.tiles.tile_for(NOTE).set_description(_note_and_product(answers))
