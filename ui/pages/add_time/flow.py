@@ -145,7 +145,7 @@ class AddTimeFlow(QuestionFlow):
         take = self._answer(name)
 
         def take_extra(value: Any) -> None:
-            if self.check is not None or self.hub not in self.ctx.nav.pages:
+            if self.check in self.ctx.nav.pages or self.hub not in self.ctx.nav.pages:
                 take(value)  # from a Change link: back to Check your answers
                 return
             if name == "product_id" and value == "":

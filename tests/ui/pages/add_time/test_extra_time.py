@@ -143,3 +143,20 @@ def test_my_records_show_travel_time_and_keep_it_when_changed(
     qtbot.mouseClick(check.continue_button, Qt.MouseButton.LeftButton)
     (saved,) = ctx.call(activities.list_activities)
     assert (saved.minutes, saved.prep_minutes, saved.travel_minutes) == (90, 15, 40)
+
+
+def test_back_from_check_your_answers_to_add_travel(qtbot: QtBot, open_app: Opener) -> None:
+    ctx, _window = open_app()
+    hub = _to_the_hub(qtbot, ctx)
+    check = _click(qtbot, ctx, "done")
+    assert isinstance(check, CheckPage)
+    qtbot.keyClick(check, Qt.Key.Key_Escape)
+    assert wait_for_page(qtbot, ctx, leaving=check) is hub
+    _click(qtbot, ctx, "travel")
+    assert _click(qtbot, ctx, 15) is hub  # the same list, not a new one
+    assert [type(page).__name__ for page in ctx.nav.pages].count("AnythingToAddPage") == 1
+    check = _click(qtbot, ctx, "done")
+    assert isinstance(check, CheckPage) and check.continue_button is not None
+    qtbot.mouseClick(check.continue_button, Qt.MouseButton.LeftButton)
+    (saved,) = ctx.call(activities.list_activities)
+    assert saved.travel_minutes == 15
