@@ -163,10 +163,12 @@ QPushButton[role="link"] {{ background: transparent; color: {p.link}; border: 2p
     transparent; text-decoration: underline; text-align: left; padding: {px(LINK_PADDING_PX)}px; }}
 QPushButton[role="tile"] {{ text-align: left; padding: {px(TILE_PADDING_PX)}px;
     font-weight: bold; }}
-QPushButton[role="tile"]:checked {{ background: {p.selected}; color: {p.selected_text};
+QPushButton[role="tile"]:checked, QPushButton[role="tile"][current="true"] {{
+    background: {p.selected}; color: {p.selected_text};
     border: {px(3)}px solid {p.selected}; }}
 QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="link"]:focus,
-QPushButton[role="tile"]:focus, QPushButton[role="tile"]:checked:focus {{
+QPushButton[role="tile"]:focus, QPushButton[role="tile"]:checked:focus,
+QPushButton[role="tile"][current="true"]:focus {{
     background: {p.focus_fill}; color: {p.focus_text};
     border: {px(FOCUS_BORDER_PX)}px solid {p.focus_ring};
 }}

@@ -412,9 +412,10 @@ def tasks(app: App) -> list[str]:
     try:
         wait_for_page(app, app.send("visit", stop="home")["title"])
         press(app, "push button", "Add my time", "What did you do?")
-        press(app, "radio button", "Meeting", "When was it?")
-        press(app, "radio button", "Today", "How long did it take?")
-        press(app, "radio button", "1 hour", "Check your answers")
+        press(app, "push button", "Meeting", "When was it?")
+        press(app, "push button", "Today", "How long did it take?")
+        press(app, "push button", "1 hour", "Anything to add?")
+        press(app, "push button", "No, that is all", "Check your answers")
         press(app, "push button", "Save", "Your time is saved")
         new = set(rows(database, live, meeting, today.isoformat())) - before
         if len(new) != 1 or next(iter(new))[1] != 60:
@@ -428,7 +429,7 @@ def tasks(app: App) -> list[str]:
         press(app, "push button", "Open the chosen entry", "Time entry")
         press(app, "push button", "Change this entry", "Change this entry")
         press(app, "push button", "Change: How long", "How long did it take?")
-        press(app, "radio button", "1\u00bd hours", "Change this entry")
+        press(app, "push button", "1\u00bd hours", "Change this entry")
         press(app, "push button", "Save the changes", "Your changes are saved")
         (minutes,) = rows(database, "SELECT minutes FROM activity WHERE id = ?", entry_id)[0]
         if minutes != 90:

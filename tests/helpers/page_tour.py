@@ -143,23 +143,42 @@ STOPS: dict[str, list[Step]] = {
         _tiles("meeting", "today", "another"),
         _zero_amount,
     ],
-    "add-time-4-check": [_discard_drafts, _home_action("add_time"), _tiles("meeting", "today", 60)],
-    "add-time-5-note": [
+    "add-time-3c-anything-to-add": [
         _discard_drafts,
         _home_action("add_time"),
         _tiles("meeting", "today", 60),
+    ],
+    "add-time-3d-getting-ready": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60, "prep"),
+    ],
+    "add-time-3e-travel": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60, "travel", "another"),
+    ],
+    "add-time-4-check": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60, "done"),
+    ],
+    "add-time-5-note": [
+        _discard_drafts,
+        _home_action("add_time"),
+        _tiles("meeting", "today", 60, "done"),
         _link("note"),
     ],
     "add-time-5b-getting-ready": [
         _discard_drafts,
         _home_action("add_time"),
-        _tiles("meeting", "today", 60),
+        _tiles("meeting", "today", 60, "done"),
         _link("prep"),
     ],
     "add-time-5c-product": [
         _discard_drafts,
         _home_action("add_time"),
-        _tiles("meeting", "today", 60),
+        _tiles("meeting", "today", 60, "done"),
         _link("product"),
     ],
     "expense-1-what": [_discard_drafts, _home_action("add_expense")],

@@ -21,6 +21,7 @@ from tests.helpers.screens import Opener, current, wait_for_page
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.add_time.check import CheckPage, DonePage
+from ui.pages.add_time.extra_time import AnythingToAddPage
 from ui.pages.add_time.steps import HowLongPage
 from ui.pages.entry_detail import EntryDetailPage
 from ui.pages.home import HomePage
@@ -93,6 +94,8 @@ def record_meeting(keys: Keyboard, ctx: AppContext) -> None:
     keys.press(Key.Key_Return)  # When was it? Today (the first tile)
     keys.press(Key.Key_Right)  # How long? from 30 minutes to 1 hour
     keys.press(Key.Key_Return)  # 1 hour
+    assert isinstance(current(ctx), AnythingToAddPage)
+    keys.press(Key.Key_Return)  # No, that is all
     assert isinstance(current(ctx), CheckPage)
     keys.press(Key.Key_Return)  # Save
     assert isinstance(current(ctx), DonePage)
@@ -109,7 +112,7 @@ def test_record_a_one_hour_meeting_today_with_the_keyboard(
     assert (saved.kind, saved.minutes, saved.date) == (ActivityKind.MEETING, 60, today)
     record_property("key_presses", len(keys.presses))
     assert len(keys.presses) <= 12, keys.presses
-    assert len(keys.presses) == 6, keys.presses
+    assert len(keys.presses) == 7, keys.presses
 
 
 def open_my_records_entry(keys: Keyboard, ctx: AppContext) -> None:

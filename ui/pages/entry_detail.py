@@ -69,6 +69,7 @@ class EntryDetailPage(Page):
                 (_("When"), day_words(activity.date)),
                 (_("How long"), duration_words(activity.minutes)),
                 (_("Time getting ready"), duration_words(activity.prep_minutes)),
+                (_("Travel time"), duration_words(activity.travel_minutes)),
                 (_("Note"), activity.note or _("No note")),
                 (_("Status"), label(activity.status)),
             ]
@@ -108,6 +109,7 @@ class EntryDetailPage(Page):
                 day=activity.date.isoformat(),
                 minutes=activity.minutes,
                 prep_minutes=activity.prep_minutes,
+                travel_minutes=activity.travel_minutes,
                 project_id=activity.project_id,
                 note=activity.note,
                 product_id=activity.products[0].id if activity.products else None,

@@ -20,6 +20,7 @@ from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.flow_grid import FlowGrid
 from ui.widgets.page import Page
+from ui.widgets.tiles import move_with_arrows
 
 log = logging.getLogger("partner_log.ui.home")
 
@@ -83,6 +84,7 @@ class DashboardPage(Page):
             button.clicked.connect(actions[key])
             self.action_buttons[key] = button
         self.body.addWidget(FlowGrid(list(self.action_buttons.values())))
+        self.action_arrows = move_with_arrows(list(self.action_buttons.values()))
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""

@@ -149,7 +149,7 @@ class PreviewPage(Page):
             self.confirm.hide()
         self.needs_confirmation = found.needs_confirmation
         assert self.continue_button is not None
-        self.continue_button.clicked.connect(on_apply)
+        self.connect_kept(self.continue_button.clicked, on_apply)
         self.set_tab_order(order)
 
     def chosen_links(self) -> dict[str, str]:

@@ -36,6 +36,8 @@ class QuestionFlow:
         """After each answer: keep the draft, then back to the check page if it was
         open (for a Change link), or on to the next question."""
         self.save_draft()
+        if self.check is not None and self.check not in self.ctx.nav.pages:
+            self.check = None  # left by Back: the answers go on from here
         if self.check is not None:
             self.ctx.nav.back_to(self.check)
             self.refresh_check()
@@ -45,7 +47,7 @@ class QuestionFlow:
     def show_check(self, title: str, save_text: str) -> None:
         self.check = CheckPage(title, save_text)
         assert self.check.continue_button is not None
-        self.check.continue_button.clicked.connect(self.save)
+        self.check.connect_kept(self.check.continue_button.clicked, self.save)
         self.refresh_check()
         self.ctx.nav.push(self.check)
 

@@ -1,15 +1,17 @@
 """The frame of every page: a heading, an error summary, the content, Back and Continue.
 
 Enter continues (unless a button or a multi-line box has the keyboard), Escape goes
-back. The content scrolls, so nothing is cut off at large text sizes.
+back on every page (the navigator does nothing on Home). Problems shown at the top are
+cleared when the page is left. The content scrolls, so nothing is cut off at large text
+sizes. docs/accessibility.md ("Keys") sets out the whole keyboard model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAccessibleWidget,
@@ -140,6 +142,7 @@ class Page(QWidget):
         self.column.addLayout(footer)
         self._fields: dict[str, LabelledField] = {}
         self._tab_chain: list[QWidget] = []
+        self._kept: list[Callable[..., object]] = []
         # A change of text size or window size moves the controls: keep the focus in view.
         content.installEventFilter(self)
         self.scroll.viewport().installEventFilter(self)
@@ -153,7 +156,8 @@ class Page(QWidget):
     # -- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         key = event.key()
-        if key == Qt.Key.Key_Escape and self.back_button is not None:
+        if key == Qt.Key.Key_Escape:
+            # Back, on every page, even one with no Back button (a confirmation).
             self.back_requested.emit()
             event.accept()
             return
@@ -180,6 +184,21 @@ class Page(QWidget):
         for button in (self.back_button, self.continue_button):
             if button is not None and self._footer.indexOf(button) >= 0:
                 button.raise_()
+
+    def connect_kept(self, signal: SignalInstance, callback: Callable[..., object]) -> None:
+        """Connect ``signal`` to ``callback``, and keep ``callback`` as long as the page.
+
+        PySide holds a connected bound method only weakly. A flow that nothing else holds
+        (once its earlier pages are gone) would be freed, and the signal would go nowhere.
+        A page that calls back into its flow connects through here, so it always works.
+        """
+        self._kept.append(callback)
+        signal.connect(callback)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt naming)
+        super().hideEvent(event)
+        if not event.spontaneous():  # left for another page, not a minimised window
+            self.clear_problems()
 
     def on_shown(self) -> None:
         """Called when the page shows again after Back (refresh what may have changed)."""

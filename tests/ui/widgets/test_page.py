@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.screens import in_window
+from ui.widgets.buttons import PrimaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
 
@@ -61,11 +64,33 @@ def test_escape_goes_back(qtbot: QtBot) -> None:
         qtbot.keyClick(name, Qt.Key.Key_Escape)
 
 
-def test_a_page_without_back_ignores_escape(qtbot: QtBot) -> None:
-    page = Page("Home")
+def test_escape_goes_back_from_a_page_without_a_back_button_too(qtbot: QtBot) -> None:
+    """A confirmation ("Your time is saved") has no Back button; Escape still means Back.
+    On Home the navigator has nowhere to go back to, so nothing happens there."""
+    page = Page("Your time is saved")
+    button = PrimaryButton("Go to home")
+    page.body.addWidget(button)
     _window = in_window(qtbot, page)
-    with qtbot.assertNotEmitted(page.back_requested):
-        qtbot.keyClick(page, Qt.Key.Key_Escape)
+    button.setFocus()
+    with qtbot.waitSignal(page.back_requested, timeout=1000):
+        qtbot.keyClick(button, Qt.Key.Key_Escape)
+
+
+def test_problems_are_cleared_when_the_page_is_left(qtbot: QtBot) -> None:
+    page, name, _note = _page(qtbot)
+    stack = QStackedWidget()
+    stack.addWidget(page)
+    other = Page("How long did it take?")
+    stack.addWidget(other)
+    _window = in_window(qtbot, stack)
+    qtbot.keyClicks(name, "Ana")
+    page.show_problems([("name", "Enter your full name.")])
+    name_field = page.field("name")
+    assert name_field is not None and name_field.has_error() and page.errors.isVisible()
+    stack.setCurrentWidget(other)  # on to the next page
+    stack.setCurrentWidget(page)  # and Back again
+    assert not page.errors.isVisible() and not name_field.has_error()
+    assert name.text() == "Ana"  # what was typed stays
 
 
 def test_problems_show_at_the_top_and_at_each_field_and_tab_starts_there(qtbot: QtBot) -> None:
@@ -91,3 +116,22 @@ def test_tab_follows_the_order_given_then_back_and_continue(qtbot: QtBot) -> Non
         qtbot.keyClick(reached[-1], Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == [name, note, page.back_button, page.continue_button]
+
+
+def test_a_callback_into_a_flow_that_nothing_else_holds_still_works(qtbot: QtBot) -> None:
+    class Flow:
+        def __init__(self) -> None:
+            self.pressed = 0
+
+        def go(self) -> None:
+            self.pressed += 1
+
+    page = Page("Your time is saved")
+    qtbot.addWidget(page)
+    button = PrimaryButton("Add more time")
+    page.body.addWidget(button)
+    page.connect_kept(button.clicked, Flow().go)
+    gc.collect()
+    button.click()
+    (kept,) = page._kept
+    assert kept.__self__.pressed == 1  # type: ignore[attr-defined]

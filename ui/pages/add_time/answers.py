@@ -44,9 +44,12 @@ class TimeAnswers:
     day: str | None = None
     minutes: int | None = None
     prep_minutes: int = 0
+    travel_minutes: int = 0
     project_id: str | None = None
     note: str = ""
     product_id: str | None = None
+    #: Set once "Anything to add?" was answered "No, that is all".
+    extras_done: bool = False
     #: Set when changing an entry that is already saved.
     editing_id: str | None = None
 

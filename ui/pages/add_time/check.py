@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
@@ -77,19 +75,12 @@ class DonePage(Page):
         self.body.addWidget(panel)
         self.home_button = PrimaryButton(_("Go to home"))
         self.again_button = SecondaryButton(again_text)
-        self.home_button.clicked.connect(on_home)
-        self.again_button.clicked.connect(on_again)
+        self.connect_kept(self.home_button.clicked, on_home)
+        self.connect_kept(self.again_button.clicked, on_again)
         self.body.addWidget(self.home_button)
         self.body.addWidget(self.again_button)
-        self._home = on_home
         self.setAccessibleDescription(saved)
         self.set_tab_order([self.home_button, self.again_button])
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.key() == Qt.Key.Key_Escape:
-            self._home()
-            return
-        super().keyPressEvent(event)
 
     def first_focus(self) -> QWidget | None:
         return self.home_button

@@ -15,15 +15,17 @@ from ui.context import AppContext
 from ui.formatting import day_words, duration_words
 from ui.pages.add_time.answers import DRAFT_NAME, TimeAnswers
 from ui.pages.add_time.check import AnswerRow
-from ui.pages.add_time.steps import (
-    HowLongPage,
-    NotePage,
-    PrepPage,
-    WhenPage,
-    product_page,
-    project_page,
-    what_page,
+from ui.pages.add_time.extra_time import (
+    NOTE,
+    NOTHING_MORE,
+    PREP,
+    TRAVEL,
+    AnythingToAddPage,
+    how_long_page,
+    prep_page,
+    travel_page,
 )
+from ui.pages.add_time.steps import NotePage, WhenPage, product_page, project_page, what_page
 from ui.pages.question_flow import QuestionFlow
 from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.page import Page
@@ -34,6 +36,7 @@ FIELD_ROWS = {
     "date": "day",
     "minutes": "minutes",
     "prep_minutes": "prep",
+    "travel_minutes": "travel",
     "project": "project",
     "note": "note",
 }
@@ -46,6 +49,7 @@ class AddTimeFlow(QuestionFlow):
         super().__init__(ctx)
         self.answers = answers or TimeAnswers()
         self._projects = [(p.id, p.name) for p in ctx.call(projects.projects)]
+        self.hub: AnythingToAddPage | None = None
 
     # -- starting -------------------------------------------------------------------
     def start(self) -> None:
@@ -87,9 +91,12 @@ class AddTimeFlow(QuestionFlow):
         elif a.day is None:
             self._push(WhenPage(a.date, self._answer("day")))
         elif a.minutes is None:
-            self._push(HowLongPage(a.minutes, self._answer("minutes")))
+            self._push(how_long_page(a.minutes, self._answer("minutes")))
         elif a.project_id is None and self._projects:
             self._push(project_page(self._projects, a.project_id, self._answer("project_id")))
+        elif not a.extras_done and a.editing_id is None:
+            self.hub = AnythingToAddPage(a, self._extra_chosen)
+            self._push(self.hub)
         else:
             editing = self.answers.editing_id is not None
             self.show_check(
@@ -107,9 +114,52 @@ class AddTimeFlow(QuestionFlow):
             if name == "product_id" and value == "":
                 value = None
             setattr(self.answers, name, value)
+            if name != "extras_done" and self.check not in self.ctx.nav.pages:
+                # Going forward again (not from a Change link): "Anything to add?" comes next.
+                self.answers.extras_done = False
             self.answered()
 
         return take
+
+    # -- anything to add? --------------------------------------------------------------
+    def _extra_chosen(self, value: str) -> None:
+        a = self.answers
+        if value == NOTHING_MORE:
+            self._answer("extras_done")(True)
+        elif value == PREP:
+            self._push(prep_page(a.prep_minutes, self._extra("prep_minutes")))
+        elif value == TRAVEL:
+            self._push(travel_page(a.travel_minutes, self._extra("travel_minutes")))
+        elif value == NOTE:
+            self._push(NotePage(a.note, self._extra("note", then=self._ask_product)))
+
+    def _ask_product(self) -> None:
+        mine = self._my_products()
+        if not mine:
+            self._back_to_hub()
+            return
+        self._push(product_page(mine, self.answers.product_id, self._extra("product_id")))
+
+    def _extra(self, name: str, then: Callable[[], None] | None = None) -> Callable[[Any], None]:
+        """Take an extra asked from "Anything to add?", then go back there (or on)."""
+        take = self._answer(name)
+
+        def take_extra(value: Any) -> None:
+            if self.check in self.ctx.nav.pages or self.hub not in self.ctx.nav.pages:
+                take(value)  # from a Change link: back to Check your answers
+                return
+            if name == "product_id" and value == "":
+                value = None
+            setattr(self.answers, name, value)
+            self.save_draft()
+            (then or self._back_to_hub)()
+
+        return take_extra
+
+    def _back_to_hub(self) -> None:
+        assert self.hub is not None
+        self.ctx.nav.back_to(self.hub)
+        self.hub.show_answers(self.answers)
 
     def save_draft(self) -> None:
         if self.answers.editing_id is None:
@@ -138,14 +188,21 @@ class AddTimeFlow(QuestionFlow):
                 "minutes",
                 _("How long"),
                 duration_words(a.minutes or 0),
-                lambda: self._push(HowLongPage(a.minutes, self._answer("minutes"))),
+                lambda: self._push(how_long_page(a.minutes, self._answer("minutes"))),
             ),
             AnswerRow(
                 "prep",
                 _("Time getting ready"),
                 duration_words(a.prep_minutes),
-                lambda: self._push(PrepPage(a.prep_minutes, self._answer("prep_minutes"))),
+                lambda: self._push(prep_page(a.prep_minutes, self._answer("prep_minutes"))),
                 _("Change") if a.prep_minutes else _("Add"),
+            ),
+            AnswerRow(
+                "travel",
+                _("Travel time"),
+                duration_words(a.travel_minutes),
+                lambda: self._push(travel_page(a.travel_minutes, self._answer("travel_minutes"))),
+                _("Change") if a.travel_minutes else _("Add"),
             ),
         ]
         if len(self._projects) > 1:
@@ -197,6 +254,7 @@ class AddTimeFlow(QuestionFlow):
             "minutes": a.minutes or 0,
             "kind": a.kind or "",
             "prep_minutes": a.prep_minutes,
+            "travel_minutes": a.travel_minutes,
             "note": a.note,
             "product_ids": [a.product_id] if a.product_id else [],
         }
@@ -222,6 +280,9 @@ class AddTimeFlow(QuestionFlow):
             saved += " " + _("Getting ready: {duration}.").format(
                 duration=duration_words(a.prep_minutes)
             )
+        if a.travel_minutes:
+            travel = duration_words(a.travel_minutes)
+            saved += " " + _("Travel: {duration}.").format(duration=travel)
         self.done(
             DRAFT_NAME,
             _("Your time is saved") if not a.editing_id else _("Your changes are saved"),

@@ -114,7 +114,7 @@ class TextSizePage(Page):
 
         self.control.changed.connect(changed)
         assert self.continue_button is not None
-        self.continue_button.clicked.connect(on_done)
+        self.connect_kept(self.continue_button.clicked, on_done)
         self.set_tab_order([self.control.smaller, self.control.slider, self.control.bigger])
 
     def first_focus(self) -> QWidget | None:

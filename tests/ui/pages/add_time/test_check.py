@@ -12,7 +12,7 @@ from ui.pages.add_time.check import CheckPage
 def test_change_links_return_to_check_your_answers(qtbot: QtBot, open_app: Opener) -> None:
     ctx, _window = open_app()
     current(ctx).action_buttons["add_time"].click()  # type: ignore[attr-defined]
-    for value in ("meeting", "today", 60):
+    for value in ("meeting", "today", 60, "done"):
         current(ctx).tiles.tile_for(value).click()  # type: ignore[attr-defined]
     check = current(ctx)
     assert isinstance(check, CheckPage)

@@ -13,6 +13,7 @@ from desktop_app.services import activities
 from tests.helpers.screens import Opener, current, wait_for_page
 from ui.context import AppContext
 from ui.pages.add_time.check import CheckPage, DonePage
+from ui.pages.add_time.extra_time import AnythingToAddPage
 from ui.pages.add_time.steps import HowLongPage, PrepPage, WhenPage
 from ui.widgets.page import Page
 
@@ -36,7 +37,9 @@ def test_another_amount_of_zero_shows_the_problem(qtbot: QtBot, open_app: Opener
     page.stepper.more.click()
     page.stepper.more.click()
     page.continue_button.click()
-    check = wait_for_page(qtbot, ctx, leaving=page, kind=CheckPage)
+    hub = wait_for_page(qtbot, ctx, leaving=page, kind=AnythingToAddPage)
+    hub.tiles.tile_for("done").click()
+    check = wait_for_page(qtbot, ctx, leaving=hub, kind=CheckPage)
     assert check.continue_button is not None
     check.continue_button.click()
     (saved,) = ctx.call(activities.list_activities)
