@@ -90,6 +90,7 @@ def test_a_full_disk_while_adding_time_is_named_on_the_page_and_nothing_is_saved
             lambda: current(ctx).tiles.tile_for("meeting"),  # type: ignore[attr-defined]
             lambda: current(ctx).tiles.tile_for("today"),  # type: ignore[attr-defined]
             lambda: current(ctx).tiles.tile_for(60),  # type: ignore[attr-defined]
+            lambda: current(ctx).tiles.tile_for("done"),  # type: ignore[attr-defined]
         ]
         for target in clicks:
             before = current(ctx)

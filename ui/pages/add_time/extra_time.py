@@ -12,13 +12,20 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from ui.formatting import duration_words
 from ui.pages.add_time.answers import TimeAnswers
-from ui.pages.add_time.steps import ANOTHER, HowLongPage, TilePage
+from ui.pages.add_time.steps import (
+    ANOTHER,
+    TilePage,
+    ask_again_about_long_times,
+    read_minutes,
+    second_look_at,
+)
 from ui.widgets.buttons import PrimaryButton
 from ui.widgets.duration import DurationStepper
 from ui.widgets.fields import LabelledField
+from ui.widgets.second_look import SecondLook
 from ui.widgets.tiles import Choice
 
 #: The tiles of "Anything to add?".
@@ -26,19 +33,6 @@ NOTHING_MORE = "done"
 PREP = "prep"
 TRAVEL = "travel"
 NOTE = "note"
-
-#: What "How long did it take?" says, so that it matches where the extras are asked.
-HOW_LONG_HINT = N_(
-    "Count the time of the activity itself. You can add time getting ready or "
-    "travelling after this."
-)
-
-
-def how_long_page(current: int | None, on_answer: Callable[[int], None]) -> HowLongPage:
-    """ "How long did it take?", saying where time getting ready and travel are added."""
-    page = HowLongPage(current, on_answer)
-    page.hint.setText(_(HOW_LONG_HINT))
-    return page
 
 
 def _added(minutes: int) -> str:
@@ -111,9 +105,16 @@ class ExtraMinutesPage(TilePage):
         self.stepper.set_value(current if current not in self.PRESETS else 75)
         self.amount_field = self.add_field(
             "minutes",
-            LabelledField(label, self.stepper, _("Use \u2212 and + to change it by 15 minutes")),
+            LabelledField(
+                label,
+                self.stepper,
+                _("Type it, like 1:30 or 90 minutes, or use \u2212 and + to change it by 15."),
+            ),
         )
         self.amount_field.setVisible(preset == ANOTHER)
+        self.second_look = SecondLook()
+        self.body.addWidget(self.second_look)
+        ask_again_about_long_times(self.stepper, self.second_look, on_answer)
         self.continue_button = PrimaryButton(_("Continue"))
         self.body.addWidget(self.continue_button)  # parent first: a lone widget is a window
         self.continue_button.setVisible(preset == ANOTHER)
@@ -122,9 +123,12 @@ class ExtraMinutesPage(TilePage):
             [
                 *self.tiles.tiles,
                 self.stepper.less,
-                self.stepper.spin,
+                self.stepper.box,
                 self.stepper.more,
                 self.continue_button,
+                self.second_look,
+                self.second_look.yes,
+                self.second_look.no,
             ]
         )
 
@@ -138,8 +142,12 @@ class ExtraMinutesPage(TilePage):
         self._answer(int(value))
 
     def _continue(self) -> None:
+        minutes = read_minutes(self, self.stepper, "minutes")
+        if minutes is None:
+            return
         self.clear_problems()
-        self._answer(self.stepper.value())
+        if not second_look_at(minutes, self.second_look):
+            self._answer(minutes)
 
 
 def prep_page(current: int, on_answer: Callable[[int], None]) -> ExtraMinutesPage:

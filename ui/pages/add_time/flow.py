@@ -21,11 +21,17 @@ from ui.pages.add_time.extra_time import (
     PREP,
     TRAVEL,
     AnythingToAddPage,
-    how_long_page,
     prep_page,
     travel_page,
 )
-from ui.pages.add_time.steps import NotePage, WhenPage, product_page, project_page, what_page
+from ui.pages.add_time.steps import (
+    HowLongPage,
+    NotePage,
+    WhenPage,
+    product_page,
+    project_page,
+    what_page,
+)
 from ui.pages.question_flow import QuestionFlow
 from ui.pages.resume_draft import ResumeDraftPage
 from ui.widgets.page import Page
@@ -91,7 +97,7 @@ class AddTimeFlow(QuestionFlow):
         elif a.day is None:
             self._push(WhenPage(a.date, self._answer("day")))
         elif a.minutes is None:
-            self._push(how_long_page(a.minutes, self._answer("minutes")))
+            self._push(HowLongPage(a.minutes, self._answer("minutes")))
         elif a.project_id is None and self._projects:
             self._push(project_page(self._projects, a.project_id, self._answer("project_id")))
         elif not a.extras_done and a.editing_id is None:
@@ -188,7 +194,7 @@ class AddTimeFlow(QuestionFlow):
                 "minutes",
                 _("How long"),
                 duration_words(a.minutes or 0),
-                lambda: self._push(how_long_page(a.minutes, self._answer("minutes"))),
+                lambda: self._push(HowLongPage(a.minutes, self._answer("minutes"))),
             ),
             AnswerRow(
                 "prep",

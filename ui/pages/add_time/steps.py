@@ -141,8 +141,8 @@ class HowLongPage(TilePage):
             preset,
             columns=2,
             hint=_(
-                "Count the time of the activity itself. You can add time getting ready "
-                "on the next page."
+                "Count the time of the activity itself. On the next page you can add time "
+                "getting ready or travelling."
             ),
         )
         self.stepper = DurationStepper(_("How many minutes?"), minimum=0)
@@ -229,56 +229,6 @@ def ask_again_about_long_times(
     second_look.confirmed.connect(confirmed)
     second_look.declined.connect(stepper.focus)
     stepper.box.textChanged.connect(lambda _text: second_look.dismiss())
-
-
-class PrepPage(Page):
-    def __init__(self, current: int, on_answer: Callable[[int], None]) -> None:
-        super().__init__(
-            _("How long did you spend getting ready?"),
-            _(
-                "For example, reading papers before a meeting. Leave it at no time if you did "
-                "not get ready."
-            ),
-            continue_text="",
-            back_text="",
-        )
-        self.stepper = DurationStepper(_("Time getting ready"), minimum=0)
-        self.stepper.set_value(current)
-        self.add_field(
-            "prep_minutes",
-            LabelledField(
-                _("Time getting ready"),
-                self.stepper,
-                _("Type it, like 1:30 or 90 minutes, or use \u2212 and + to change it by 15."),
-            ),
-        )
-        self.second_look = SecondLook()
-        self.body.addWidget(self.second_look)
-        ask_again_about_long_times(self.stepper, self.second_look, on_answer)
-        self._answer = on_answer
-        assert self.continue_button is not None
-        self.continue_button.clicked.connect(self._continue)
-        self.set_tab_order(
-            [
-                self.stepper.less,
-                self.stepper.box,
-                self.stepper.more,
-                self.second_look,
-                self.second_look.yes,
-                self.second_look.no,
-            ]
-        )
-
-    def _continue(self) -> None:
-        minutes = read_minutes(self, self.stepper, "prep_minutes")
-        if minutes is None:
-            return
-        self.clear_problems()
-        if not second_look_at(minutes, self.second_look):
-            self._answer(minutes)
-
-    def first_focus(self) -> QWidget | None:
-        return self.stepper.box
 
 
 class NotePage(Page):

@@ -41,8 +41,8 @@ def test_how_long_says_where_the_extra_time_is_added(qtbot: QtBot, open_app: Ope
     ctx, _window = open_app()
     page = visit(ctx, "add-time-3-how-long")
     assert isinstance(page, HowLongPage)
-    assert "getting ready or travelling after this" in page.hint.text()
-    assert "next page" not in page.hint.text()
+    # The next page is "Anything to add?", where both are asked.
+    assert "On the next page you can add time getting ready or travelling." in page.hint.text()
 
 
 def test_getting_ready_travel_and_a_note_are_added_and_saved(

@@ -13,8 +13,8 @@ from desktop_app.services import activities
 from tests.helpers.screens import Opener, current, wait_for_page
 from ui.context import AppContext
 from ui.pages.add_time.check import CheckPage, DonePage
-from ui.pages.add_time.extra_time import AnythingToAddPage
-from ui.pages.add_time.steps import HowLongPage, PrepPage, WhenPage
+from ui.pages.add_time.extra_time import AnythingToAddPage, ExtraMinutesPage
+from ui.pages.add_time.steps import ANOTHER, HowLongPage, WhenPage
 from ui.widgets.page import Page
 
 
@@ -66,7 +66,12 @@ def _to_how_long(qtbot: QtBot, ctx: AppContext) -> HowLongPage:
 
 
 def _save(qtbot: QtBot, ctx: AppContext, leaving: Page) -> None:
-    check = wait_for_page(qtbot, ctx, leaving=leaving, kind=CheckPage)
+    """Say "No, that is all" on "Anything to add?" if it comes, then Save."""
+    check = wait_for_page(qtbot, ctx, leaving=leaving)
+    if isinstance(check, AnythingToAddPage):
+        _click(qtbot, check.tiles.tile_for("done"))
+        check = wait_for_page(qtbot, ctx, leaving=check)
+    assert isinstance(check, CheckPage)
     assert check.continue_button is not None
     _click(qtbot, check.continue_button)
     wait_for_page(qtbot, ctx, leaving=check, kind=DonePage)
@@ -154,12 +159,16 @@ def test_getting_ready_is_typed_too(qtbot: QtBot, open_app: Opener) -> None:
     page = _to_how_long(qtbot, ctx)
     qtbot.keyClicks(page.stepper.box, "45 min")
     qtbot.keyClick(page.stepper.box, Qt.Key.Key_Return)
-    check = wait_for_page(qtbot, ctx, leaving=page, kind=CheckPage)
-    _click(qtbot, check.links["prep"])
-    prep = wait_for_page(qtbot, ctx, leaving=check, kind=PrepPage)
-    qtbot.waitUntil(lambda: prep.stepper.box.selectedText() == "0 min")
-    qtbot.keyClicks(prep.stepper.box, "1h15")
+    hub = wait_for_page(qtbot, ctx, leaving=page, kind=AnythingToAddPage)
+    _click(qtbot, hub.tiles.tile_for("prep"))
+    prep = wait_for_page(qtbot, ctx, leaving=hub, kind=ExtraMinutesPage)
+    _click(qtbot, prep.tiles.tile_for(ANOTHER))
+    qtbot.waitUntil(lambda: prep.stepper.box.hasFocus())
+    # All of it is selected, so typing replaces it.
+    qtbot.waitUntil(lambda: prep.stepper.box.selectedText() == prep.stepper.box.text() != "")
+    qtbot.keyClicks(prep.stepper.box, "1h20")
     qtbot.keyClick(prep.stepper.box, Qt.Key.Key_Return)
+    assert wait_for_page(qtbot, ctx, leaving=prep) is hub
     _save(qtbot, ctx, prep)
     (saved,) = ctx.call(activities.list_activities)
-    assert (saved.minutes, saved.prep_minutes) == (45, 75)
+    assert (saved.minutes, saved.prep_minutes) == (45, 80)
