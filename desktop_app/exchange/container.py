@@ -32,7 +32,9 @@ from desktop_app.exchange.errors import (
 from desktop_app.i18n import _
 
 FORMAT_NAME = "partner-log-exchange"
-FORMAT_VERSION = 1
+#: 2: payments carry ``reason``, ``voided_at`` and ``void_reason`` (version 1 files
+#: are read as payments with no reason that were never voided).
+FORMAT_VERSION = 2
 SUFFIX = ".partnerlog"
 KINDS = ("partner", "project")
 MANIFEST = "manifest.json"

@@ -137,8 +137,10 @@ def test_closed_period_locks_entries_and_later_changes_become_conflicts(
     receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
     project = coordinator.call(lambda s: find_project(s, "My own project").id)
     coordinator.call(review.review, [entry], "approve")
-    coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
-    assert status_of(coordinator, entry)[0] == ReviewStatus.PAID
+    coordinator.call(
+        review.close_period, project, date(2025, 1, 1), date(2025, 12, 31), confirm=True
+    )
+    assert status_of(coordinator, entry)[0] == ReviewStatus.APPROVED  # locked, not paid
 
     partner.call(activities.change_activity, entry, minutes=120)
     later = send(partner, tmp_path / "b.partnerlog")
