@@ -37,6 +37,8 @@ from desktop_app.model import (
     VavDomain,
 )
 from desktop_app.services import activities, expenses, payments, products, profile, reflections
+from desktop_app.services.owed import payable_expenses
+from desktop_app.services.pay_rules import set_pay_rules
 from desktop_app.services.projects import create_project
 
 SEED = 2020
@@ -278,8 +280,8 @@ def _meeting_dates() -> list[date]:
 
 
 def _status_for(day: date) -> ReviewStatus:
-    if day <= PAID_UNTIL:
-        return ReviewStatus.PAID
+    """Entries up to ``PAID_UNTIL`` are approved here and become paid only through the
+    payments ``_money`` records for them."""
     if day <= APPROVED_UNTIL:
         return ReviewStatus.APPROVED
     return ReviewStatus.SUBMITTED
@@ -309,6 +311,9 @@ def populate(session: Session, owner_role: Role = Role.PARTNER) -> None:
         currency=CURRENCY,
         terms="Partners are paid $30 an hour for meetings, reading and writing, twice a year. "
         "Costs such as internet or parking are paid back separately.",
+    )
+    set_pay_rules(
+        session, project.id, rate_minor=RATE_MINOR, pay_preparation=True, pay_travel=False
     )
     people = _people(session, owner_role)
     made = _products(session, project.id, people, rng)
@@ -446,29 +451,37 @@ def _money(session: Session, project_id: str, person: Person, rng: random.Random
         person_id=person.id,
     )
     parking.status = ReviewStatus.SUBMITTED
+    declined = person.payment_choice == PaymentChoice.DECLINED
     for start, end in (
         (date(2020, 7, 1), date(2020, 12, 31)),
         (date(2021, 1, 1), date(2021, 12, 31)),
         (date(2022, 1, 1), date(2022, 12, 31)),
         (date(2023, 1, 1), PAID_UNTIL),
     ):
-        minutes = sum(
-            a.minutes + a.prep_minutes
-            for a in activities.list_activities(session, person.id, project_id, start, end)
-        )
-        declined = person.payment_choice == PaymentChoice.DECLINED
+        # No amount: each payment pays exactly what its entries are owed (rate x hours).
         payments.record_payment(
             session,
             person_id=person.id,
             project_id=project_id,
             period_start=start,
             period_end=end,
-            amount_minor=0 if declined else minutes * RATE_MINOR // 60,
             kind=PaymentKind.COMPENSATION,
             method=PaymentMethod.DECLINED if declined else PaymentMethod.BANK_TRANSFER,
             paid_on=end + timedelta(days=20),
             reference=f"PL-{end.year}-{end.month:02d}",
         )
+        if payable_expenses(session, person.id, project_id, start, end):
+            payments.record_payment(
+                session,
+                person_id=person.id,
+                project_id=project_id,
+                period_start=start,
+                period_end=end,
+                kind=PaymentKind.REIMBURSEMENT,
+                method=PaymentMethod.BANK_TRANSFER,
+                paid_on=end + timedelta(days=20),
+                reference=f"PL-{end.year}-{end.month:02d}-C",
+            )
 
 
 def _reflections(session: Session, project_id: str, people: list[Person]) -> None:

@@ -6,14 +6,36 @@ function taking the parsed arguments and returning an exit status.
 
 from desktop_app.commands import (
     add_expense,
+    close_period,
     demo_data,
     exchange,
     maintenance,
+    owed,
+    pay,
+    payments,
+    rates,
     records,
     reports,
     restore,
     setup,
     summary,
+    void_payment,
 )
 
-MODULES = (setup, demo_data, records, add_expense, summary, maintenance, restore, reports, exchange)
+MODULES = (
+    setup,
+    demo_data,
+    records,
+    add_expense,
+    summary,
+    maintenance,
+    restore,
+    reports,
+    exchange,
+    rates,
+    owed,
+    pay,
+    payments,
+    void_payment,
+    close_period,
+)

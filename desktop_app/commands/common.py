@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,29 @@ def whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(
             _("\u201c{text}\u201d is not a whole number.").format(text=text)
         ) from None
+
+
+def parse_money(text: str) -> int:
+    """An argparse type: an amount like 12.50, as whole minor units (cents)."""
+    try:
+        amount = Decimal(text.strip())
+    except InvalidOperation:
+        amount = Decimal("NaN")
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise argparse.ArgumentTypeError(
+            _("\u201c{text}\u201d is not an amount. Use a number like 12.50.").format(text=text)
+        )
+    return int(amount * 100)
+
+
+def yes_or_no(text: str) -> bool:
+    """An argparse type: yes or no."""
+    word = text.strip().lower()
+    if word in ("yes", "y"):
+        return True
+    if word in ("no", "n"):
+        return False
+    raise argparse.ArgumentTypeError(_("Answer yes or no."))
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:

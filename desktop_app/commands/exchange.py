@@ -1,20 +1,19 @@
-"""Sending and receiving files, review and payment: ``export``, ``import``, ``review``,
-``pay``, ``close-period``, ``conflicts``, ``finance-export`` and ``project-file``."""
+"""Sending and receiving files and reviewing: ``export``, ``sent``, ``import``, ``review``,
+``conflicts``, ``finance-export`` and ``project-file``. Paying has its own commands
+(``rates``, ``owed``, ``pay``, ``payments``, ``void-payment``, ``close-period``)."""
 
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from desktop_app import clock, exchange
-from desktop_app.commands.common import parse_date, print_json, session_for
+from desktop_app import exchange
+from desktop_app.commands.common import print_json, session_for
 from desktop_app.errors import InvalidInput
 from desktop_app.exchange import conflicts, finance
 from desktop_app.i18n import _, ngettext
-from desktop_app.model import PaymentKind, PaymentMethod
-from desktop_app.services import payments, profile, review
+from desktop_app.services import profile, review
 from desktop_app.services.projects import default_project
 
 
@@ -31,20 +30,6 @@ def _passphrase(args: argparse.Namespace) -> str | None:
     if not phrase:
         raise InvalidInput(_("The passphrase file is empty."))
     return phrase
-
-
-def _money(text: str) -> int:
-    try:
-        amount = Decimal(text.strip())
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(
-            _("\u201c{text}\u201d is not an amount. Use a number like 12.50.").format(text=text)
-        ) from None
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise argparse.ArgumentTypeError(
-            _("\u201c{text}\u201d is not an amount. Use a number like 12.50.").format(text=text)
-        )
-    return int(amount * 100)
 
 
 def _link(text: str) -> tuple[str, str]:
@@ -122,33 +107,6 @@ def register(subparsers: Any) -> None:
         "--note", default="", help=_("your note (needed to query, or to say why you reject)")
     )
     check.set_defaults(run=run_review)
-
-    pay = subparsers.add_parser(
-        "pay", help=_("record a payment"), description=_("Record a payment to a partner.")
-    )
-    pay.add_argument("--person", required=True)
-    pay.add_argument("--project")
-    pay.add_argument("--from", dest="start", required=True, type=parse_date, metavar="DATE")
-    pay.add_argument("--to", dest="end", required=True, type=parse_date, metavar="DATE")
-    pay.add_argument("--amount", required=True, type=_money, metavar="N.NN")
-    pay.add_argument("--method", required=True, choices=[m.value for m in PaymentMethod])
-    pay.add_argument(
-        "--kind", default=PaymentKind.COMPENSATION.value, choices=[k.value for k in PaymentKind]
-    )
-    pay.add_argument("--reference", default="")
-    pay.add_argument("--paid-on", type=parse_date, metavar="DATE", help=_("default: today"))
-    pay.set_defaults(run=run_pay)
-
-    close = subparsers.add_parser(
-        "close-period",
-        help=_("close a pay period so its entries are locked"),
-        description=_("Close a pay period: approved entries become paid, all are locked."),
-    )
-    close.add_argument("--project", required=True)
-    close.add_argument("--from", dest="start", required=True, type=parse_date, metavar="DATE")
-    close.add_argument("--to", dest="end", required=True, type=parse_date, metavar="DATE")
-    close.add_argument("--note", default="")
-    close.set_defaults(run=run_close)
 
     clash = subparsers.add_parser(
         "conflicts",
@@ -271,34 +229,6 @@ def run_review(args: argparse.Namespace) -> int:
     with session_for(args, must_exist=True) as session:
         done = review.review(session, ids, decision, args.note)
     print(_("{n} reviewed.").format(n=len(done)))
-    return 0
-
-
-def run_pay(args: argparse.Namespace) -> int:
-    with session_for(args, must_exist=True) as session:
-        person = profile.find_person(session, args.person)
-        project = default_project(session, args.project)
-        payments.record_payment(
-            session,
-            person_id=person.id,
-            project_id=project.id,
-            period_start=args.start,
-            period_end=args.end,
-            amount_minor=args.amount,
-            kind=args.kind,
-            method=args.method,
-            paid_on=args.paid_on or clock.today(),
-            reference=args.reference,
-        )
-    print(_("Payment recorded for {name}.").format(name=person.display_name))
-    return 0
-
-
-def run_close(args: argparse.Namespace) -> int:
-    with session_for(args, must_exist=True) as session:
-        project = default_project(session, args.project)
-        review.close_period(session, project.id, args.start, args.end, note=args.note)
-    print(_("The pay period is closed. Its entries are locked."))
     return 0
 
 

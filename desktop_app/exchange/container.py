@@ -32,6 +32,9 @@ from desktop_app.exchange.errors import (
 from desktop_app.i18n import _
 
 FORMAT_NAME = "partner-log-exchange"
+#: 2: payments carry ``reason``, ``voided_at`` and ``void_reason``, and project files an
+#: optional ``corrections`` list (version 1 files are read as payments with no reason
+#: that were never voided, and no corrections).
 FORMAT_VERSION = 2
 SUFFIX = ".partnerlog"
 KINDS = ("partner", "project")

@@ -86,10 +86,12 @@ def _tables(kind: str) -> tuple[Table, ...]:
     return PARTNER_FILE if kind == "partner" else PROJECT_FILE
 
 
-def _records(raw: Any, table: Table) -> list[dict[str, Any]]:
+def _records(raw: Any, table: Table, version: int) -> list[dict[str, Any]]:
     if not isinstance(raw, list) or len(raw) > MAX_RECORDS:
         raise InvalidContents(_("This file holds too many records, or they are not a list."))
     fields = {**META, **table.fields}
+    if version < 2 and table.added:  # brought to the current shape before it is checked
+        raw = [{**table.added, **item} if isinstance(item, dict) else item for item in raw]
     rows = [check_record(item, fields, _(table.what)) for item in raw]
     if len({row["id"] for row in rows}) != len(rows):
         raise InvalidContents(_("This file holds the same record twice."))
@@ -184,7 +186,7 @@ def parse(manifest: dict[str, Any], data: dict[str, Any], label: str) -> Exchang
     if set(data) - {"corrections"} != expected or ("corrections" in data and kind != "project"):
         raise InvalidContents(_("This file's contents are not in the Partner Log format."))
     for table in tables:
-        doc.records[table.key] = _records(data[table.key], table)
+        doc.records[table.key] = _records(data[table.key], table, doc.format_version)
     if kind == "project":
         doc.reviews = _plain_list(data["reviews"], REVIEW_FIELDS, _("review result"))
         doc.links = _plain_list(data["project_links"], LINK_FIELDS, _("project link"))

@@ -12,7 +12,7 @@ adds a reference record it does not have, and never changes one it has.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.exchange import strict_json
@@ -85,6 +85,8 @@ class Table:
     owner: Role
     #: Field naming the person the record belongs to, if any.
     person_field: str | None = "person_id"
+    #: Fields added after format version 1, with the value a version-1 file means.
+    added: dict[str, Any] = field(default_factory=dict)
 
     def content_hash(self, record: dict[str, Any]) -> str:
         """A fingerprint of the owner's field group (including the tombstone)."""
@@ -244,8 +246,12 @@ PAYMENT = Table(
         "method": choice(PaymentMethod),
         "paid_on": DATE,
         "reference": text(MAX_NAME),
+        "reason": text(MAX_NOTE),
+        "voided_at": optional(MOMENT),
+        "void_reason": text(MAX_NOTE),
     },
     Role.COORDINATOR,
+    added={"reason": "", "voided_at": None, "void_reason": ""},
 )
 
 #: The coordinator's review of one activity or expense, as sent in a project file.

@@ -11,6 +11,7 @@ from desktop_app.model.enums import (
     CorrectionStatus,
     EngagementType,
     ExpenseCategory,
+    PayBasis,
     PaymentChoice,
     PaymentKind,
     PaymentMethod,
@@ -23,6 +24,7 @@ from desktop_app.model.enums import (
     VavDomain,
 )
 from desktop_app.model.exchange import ExchangeConflict, ExchangeState, PayPeriod, ProjectLink
+from desktop_app.model.pay import PaymentEntry, PayRule
 from desktop_app.model.people import Installation, Person, Project
 from desktop_app.model.work import (
     Activity,
@@ -51,9 +53,12 @@ __all__ = [
     "Expense",
     "ExpenseCategory",
     "Installation",
+    "PayBasis",
     "PayPeriod",
+    "PayRule",
     "Payment",
     "PaymentChoice",
+    "PaymentEntry",
     "PaymentKind",
     "PaymentMethod",
     "Person",

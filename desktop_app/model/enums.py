@@ -30,6 +30,13 @@ class CompensationUnit(StrEnum):
     NONE = "none"
 
 
+class PayBasis(StrEnum):
+    """What a pay rule pays for. Only by the hour for now; per meeting (and rates that
+    depend on the engagement level) can be added as new members and new rule rows."""
+
+    PER_HOUR = "per_hour"
+
+
 class ActivityKind(StrEnum):
     MEETING = "meeting"
     PREPARATION = "preparation"

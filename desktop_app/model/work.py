@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop_app.model.base import Base, Synced
+from desktop_app.model.base import Base, Synced, UTCDateTime
 from desktop_app.model.columns import enum_column
 from desktop_app.model.enums import (
     ActivityKind,
@@ -149,6 +149,18 @@ class Payment(Synced, Base):
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
     paid_on: Mapped[date] = mapped_column(Date)
     reference: Mapped[str] = mapped_column(String(200), default="")
+    #: Why the amount differs from what the entries it pays were owed ("" when it does not).
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The hourly rate (minor units) the amount was worked out with; None if none applied.
+    rate_minor: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: Set when the payment was voided. A payment is never deleted: a voided one stays
+    #: in the records, and the entries it paid are owed again.
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    void_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
 
 
 class Reflection(Synced, Base):

@@ -10,8 +10,23 @@ data for little gain while English and Spanish are the only languages planned.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.i18n import N_, _
+from desktop_app.services.money_text import ZERO_DECIMALS, money
+from desktop_app.services.rounding import hours_tenths
+
+__all__ = [
+    "ZERO_DECIMALS",
+    "duration",
+    "hours",
+    "long_date",
+    "money",
+    "month_label",
+    "number",
+    "period",
+    "short_date",
+]
 
 MONTHS = (
     N_("January"),
@@ -41,10 +56,6 @@ SHORT_MONTHS = (
     N_("Nov"),
     N_("Dec"),
 )
-
-#: Currencies whose amounts have no minor unit (ISO 4217 exponent 0).
-ZERO_DECIMALS = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG"})
-ZERO_DECIMALS |= frozenset({"RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"})
 
 
 def long_date(day: date) -> str:
@@ -79,14 +90,15 @@ def period(start: date | None, end: date | None) -> str:
     return _("All dates")
 
 
-def number(value: float, places: int = 1) -> str:
+def number(value: float | Decimal, places: int = 1) -> str:
     """A decimal number with thousands separators: 1,234.5."""
     return f"{value:,.{places}f}"
 
 
 def hours(minutes: int) -> str:
-    """Minutes as decimal hours to one place ("1.5")."""
-    return number(round(minutes / 60, 1))
+    """Minutes as decimal hours to one place ("1.5"), rounded half up: 195 minutes
+    is "3.3" here, on every screen, in every PDF and in every export."""
+    return number(hours_tenths(minutes))
 
 
 def duration(minutes: int) -> str:
@@ -99,14 +111,3 @@ def duration(minutes: int) -> str:
     if whole:
         return _("{h} h").format(h=whole)
     return _("{m} min").format(m=rest)
-
-
-def money(amount_minor: int, currency: str) -> str:
-    """Integer minor units as "USD 1,234.50" (no floats on the way)."""
-    code = currency.upper()
-    sign = "-" if amount_minor < 0 else ""
-    amount = abs(amount_minor)
-    if code in ZERO_DECIMALS:
-        return f"{code} {sign}{amount:,}"
-    major, minor = divmod(amount, 100)
-    return f"{code} {sign}{major:,}.{minor:02d}"

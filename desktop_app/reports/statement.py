@@ -38,6 +38,7 @@ from desktop_app.reports.formatting import duration, hours, long_date, money, pe
 from desktop_app.reports.tables import data_table
 from desktop_app.reports.text import cell, para
 from desktop_app.services import lifecycle
+from desktop_app.services.rounding import amount_for_minutes
 from desktop_app.services.scope import counted_entries
 
 #: Entries in these states are not claimed again: paid already, or not accepted.
@@ -66,7 +67,7 @@ def claim_for(
     if person.payment_choice != PaymentChoice.PAID or unit == CompensationUnit.NONE:
         amount = None
     elif unit == CompensationUnit.HOURLY:
-        amount = (rate * minutes + 30) // 60
+        amount = amount_for_minutes(rate, minutes)
     elif unit == CompensationUnit.PER_MEETING:
         amount = rate * sum(1 for a in claimed if a.kind == ActivityKind.MEETING)
     elif unit == CompensationUnit.PER_DAY:

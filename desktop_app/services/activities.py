@@ -117,6 +117,11 @@ def change_activity(session: Session, activity_id: str, **changes: object) -> Ac
             _("This entry has been paid, so it cannot be changed."),
             _("Ask your coordinator if something is wrong."),
         )
+    if activity.pay_period_id is not None:
+        raise InvalidInput(
+            _("This entry is in a closed pay period, so it cannot be changed."),
+            _("Ask your coordinator if something is wrong."),
+        )
     product_ids = changes.pop("product_ids", None)
     for field, value in changes.items():
         setattr(activity, field, value)
@@ -135,6 +140,11 @@ def delete_activity(session: Session, activity_id: str) -> Activity:
     if activity.status == ReviewStatus.PAID:
         raise InvalidInput(
             _("This entry has been paid, so it cannot be deleted."),
+            _("Ask your coordinator if something is wrong."),
+        )
+    if activity.pay_period_id is not None:
+        raise InvalidInput(
+            _("This entry is in a closed pay period, so it cannot be deleted."),
             _("Ask your coordinator if something is wrong."),
         )
     return lifecycle.delete(session, Activity, activity_id, _what())

@@ -43,6 +43,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.rounding import hours_tenths
 from desktop_app.services.scope import counted_entries, products_in_scope
 from desktop_app.services.summaries import summarise
 from desktop_app.services.validation import check_period
@@ -208,7 +209,7 @@ def _figures(
     }
     return {
         "total_minutes": minutes,
-        "hours": round(minutes / 60, 1),
+        "hours": float(hours_tenths(minutes)),
         "meetings": sum(s.meetings for s in parts),
         "products": sum(s.products for s in parts),
         "entries": sum(s.entries for s in parts),

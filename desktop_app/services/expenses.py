@@ -106,6 +106,8 @@ def change_expense(session: Session, expense_id: str, **changes: object) -> Expe
     expense = lifecycle.get_live(session, Expense, expense_id, _what())
     if expense.status == ReviewStatus.PAID:
         raise InvalidInput(_("This expense has been paid, so it cannot be changed."))
+    if expense.pay_period_id is not None:
+        raise InvalidInput(_("This expense is in a closed pay period, so it cannot be changed."))
     for field, value in changes.items():
         setattr(expense, field, value)
     _validate(session, expense)
@@ -126,6 +128,8 @@ def delete_expense(session: Session, expense_id: str) -> Expense:
     expense = lifecycle.get_live(session, Expense, expense_id, _what())
     if expense.status == ReviewStatus.PAID:
         raise InvalidInput(_("This expense has been paid, so it cannot be deleted."))
+    if expense.pay_period_id is not None:
+        raise InvalidInput(_("This expense is in a closed pay period, so it cannot be deleted."))
     return lifecycle.delete(session, Expense, expense_id, _what())
 
 

@@ -31,6 +31,7 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.owed import owed
 from desktop_app.services.validation import MAX_NOTE, check_date, check_period, clean_text
 
 
@@ -175,6 +176,37 @@ def file_sent_to(session: Session, person_id: str | None) -> None:
     session.flush()
 
 
+class UnpaidInPeriod(InvalidInput):
+    """Closing would lock approved time that is not paid yet: the person must confirm."""
+
+    def __init__(self, waiting: list[Any]) -> None:
+        names = ", ".join(dict.fromkeys(item.person for item in waiting))
+        super().__init__(
+            _("Approved time in this period is not paid yet, for: {names}.").format(names=names),
+            _("Nothing was changed. Pay it first, or confirm to close the period anyway."),
+            field="end",
+        )
+        #: What each partner is still owed in the period (``owed.Owed``).
+        self.waiting = waiting
+
+
+def overlapping_period(
+    session: Session, project_id: str, start: date, end: date
+) -> PayPeriod | None:
+    """A closed pay period of the project that shares a day with ``start``..``end``."""
+    return session.scalars(
+        select(PayPeriod)
+        .where(
+            PayPeriod.project_id == project_id,
+            PayPeriod.deleted_at.is_(None),
+            PayPeriod.period_start <= end,
+            PayPeriod.period_end >= start,
+        )
+        .order_by(PayPeriod.period_start, PayPeriod.id)
+        .limit(1)
+    ).first()
+
+
 def close_period(
     session: Session,
     project_id: str,
@@ -182,16 +214,35 @@ def close_period(
     end: date,
     closed_on: date | None = None,
     note: str = "",
+    confirm: bool = False,
 ) -> PayPeriod:
-    """Close a project's pay period: approved entries in it become paid, and every entry
-    in it is locked, so later partner files raise conflicts instead of changing them."""
+    """Close a project's pay period: every entry in it is locked, so later partner files
+    raise conflicts instead of changing them. Closing never pays anything.
+
+    Raises ``UnpaidInPeriod`` (listing who is still owed) unless ``confirm`` when approved
+    time in the period is not paid yet. Dates that overlap a period already closed for
+    the project are refused."""
     lifecycle.get_live(session, Project, project_id, _("project"))
     check_period(start, end)
+    check_date(start, "start", ahead=True)
+    check_date(end, "end", ahead=True)
+    clash = overlapping_period(session, project_id, start, end)
+    if clash is not None:
+        raise InvalidInput(
+            _("A pay period from {start} to {end} is already closed for this project.").format(
+                start=clash.period_start.isoformat(), end=clash.period_end.isoformat()
+            ),
+            _("Nothing was changed. Choose dates after it."),
+            field="start",
+        )
+    waiting = owed(session, project_id=project_id, start=start, end=end)
+    if waiting and not confirm:
+        raise UnpaidInPeriod(waiting)
     period = PayPeriod(
         id=new_id(),
         project_id=project_id,
-        period_start=check_date(start, "start", ahead=True),
-        period_end=check_date(end, "end", ahead=True),
+        period_start=start,
+        period_end=end,
         closed_on=check_date(closed_on or clock.today(), "closed_on"),
         note=clean_text(note, "note", _("the note"), MAX_NOTE, False),
     )
@@ -203,8 +254,6 @@ def close_period(
     ]
     for entry in entries:
         entry.pay_period_id = period.id
-        if entry.status == ReviewStatus.APPROVED:
-            entry.status = ReviewStatus.PAID
         touch_review(entry)
     session.flush()
     return period

@@ -34,6 +34,7 @@ from desktop_app.model import (
     ProductContribution,
     Role,
 )
+from desktop_app.services.rounding import hours_tenths
 from desktop_app.services.scope import counted_entries, products_in_scope
 
 
@@ -57,13 +58,13 @@ class Summary:
     @property
     def total_hours(self) -> float:
         """Decimal hours to one place, as the reports show them."""
-        return round(self.total_minutes / 60, 1)
+        return float(hours_tenths(self.total_minutes))
 
     @property
     def avg_hours_per_partner_month(self) -> float:
         if not self.partner_months:
             return 0.0
-        return round(self.total_minutes / 60 / self.partner_months, 1)
+        return float(hours_tenths(self.total_minutes, self.partner_months))
 
     @property
     def involvement_or_partnership(self) -> int:
@@ -282,7 +283,7 @@ def hours_by_month(
     for day, day_minutes in rows:
         key = f"{day.year:04d}-{day.month:02d}"
         minutes[key] = minutes.get(key, 0) + int(day_minutes)
-    return {key: round(value / 60, 1) for key, value in minutes.items()}
+    return {key: float(hours_tenths(value)) for key, value in minutes.items()}
 
 
 def per_partner(

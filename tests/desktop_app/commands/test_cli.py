@@ -111,7 +111,7 @@ def test_add_time_then_list_shows_every_field(
         "--note",
         "Talked about <handouts> & more",
     )
-    assert status == 0 and "1.2 hours" in out
+    assert status == 0 and "1.3 hours" in out  # 1.25 h, rounded half up like every screen
     status, out, _err = run(capsys, "--data-dir", folder, "list", "--json")
     (entry,) = json.loads(out)
     assert entry["note"] == "Talked about <handouts> & more"

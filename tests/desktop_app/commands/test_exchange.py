@@ -78,6 +78,8 @@ def test_review_pay_close_and_project_file(
             "2023-12-31",
             "--amount",
             "120.50",
+            "--reason",
+            "Agreed with Rosa",
             "--method",
             "bank_transfer",
             "--reference",

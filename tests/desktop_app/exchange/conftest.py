@@ -29,7 +29,11 @@ def sites(tmp_path: Path) -> Iterator[Callable[[str, Role, str], Site]]:
 @pytest.fixture
 def coordinator(sites: Callable[[str, Role, str], Site]) -> Site:
     site = sites("coordinator", Role.COORDINATOR, "Karen Lee")
-    site.call(lambda s: create_project(s, name="Pain Care", rate_minor=3000, currency="CAD"))
+    site.call(
+        lambda s: create_project(
+            s, name="Pain Care", compensation_unit="hourly", rate_minor=3000, currency="CAD"
+        )
+    )
     return site
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from desktop_app.exchange import finance
 from desktop_app.model import ActivityKind, ReviewStatus, Role
-from desktop_app.services import activities, payments, profile
+from desktop_app.services import activities, expenses, payments, profile, review
 from desktop_app.services.projects import find_project
 from tests.helpers.sites import Site
 
@@ -31,6 +31,15 @@ def _pay(coordinator: Site) -> None:
             project_id=project.id,
             status=ReviewStatus.APPROVED,
         )
+        cost = expenses.record_expense(
+            session,  # type: ignore[arg-type]
+            date=date(2025, 3, 4),
+            category="parking",
+            amount_minor=1250,
+            person_id=person.id,
+            project_id=project.id,
+        )
+        review.review(session, [cost.id], "approve")  # type: ignore[arg-type]
         assert entry.id
         for kind, amount, reference in (
             ("compensation", 4500, "-1+2"),

@@ -20,8 +20,24 @@ from desktop_app.exchange.errors import (
     WrongPassphrase,
 )
 from desktop_app.exchange.export import partner_data
-from desktop_app.model import Activity, CorrectionStatus, ExchangeConflict, ReviewStatus, Role
-from desktop_app.services import activities, corrections, profile, projects, reflections, review
+from desktop_app.model import (
+    Activity,
+    CorrectionStatus,
+    ExchangeConflict,
+    PaymentKind,
+    PaymentMethod,
+    ReviewStatus,
+    Role,
+)
+from desktop_app.services import (
+    activities,
+    corrections,
+    payments,
+    profile,
+    projects,
+    reflections,
+    review,
+)
 from desktop_app.services.projects import find_project
 from tests.helpers.sites import Site, add_time
 
@@ -141,7 +157,21 @@ def _paid_then_changed(
     receive(coordinator, send(partner, tmp_path / "a.partnerlog"))
     project = coordinator.call(lambda s: find_project(s, "My own project").id)
     coordinator.call(review.review, [entry], "approve")
-    coordinator.call(review.close_period, project, date(2025, 1, 1), date(2025, 12, 31))
+    coordinator.call(
+        review.close_period, project, date(2025, 1, 1), date(2025, 12, 31), confirm=True
+    )
+    assert status_of(coordinator, entry)[0] == ReviewStatus.APPROVED  # locked, not paid
+    person = coordinator.call(lambda s: s.get(Activity, entry).person_id)
+    coordinator.call(
+        payments.record_payment,
+        person_id=person,
+        project_id=project,
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        kind=PaymentKind.COMPENSATION,
+        method=PaymentMethod.BANK_TRANSFER,
+        paid_on=date(2025, 12, 31),
+    )
     assert status_of(coordinator, entry)[0] == ReviewStatus.PAID
     partner.call(activities.change_activity, entry, minutes=minutes)
     return entry, send(partner, tmp_path / "b.partnerlog")

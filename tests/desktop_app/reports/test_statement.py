@@ -14,6 +14,7 @@ from desktop_app.model import (
     Project,
     ReviewStatus,
 )
+from desktop_app.reports.formatting import hours
 from desktop_app.reports.statement import statement_pdf
 from desktop_app.services import activities, expenses, profile
 from desktop_app.services.projects import change_project, default_project
@@ -34,7 +35,7 @@ def test_demo_statement_claims_only_what_is_not_yet_paid(demo_session: Session) 
     assert "By the hour: USD 30.00 an hour" in text
     due = (3000 * claimed + 30) // 60
     assert f"Amount due for time USD {due // 100:,}.{due % 100:02d}" in text
-    assert f"{round(claimed / 60, 1):.1f} hours" in text
+    assert f"{hours(claimed)} hours" in text
     assert "Costs to pay back USD 12.50" in text  # only the parking is not paid yet
     assert "10 May 2021 Internet or phone" in text
     assert "Approved" in text and "Sent" in text and "Paid" in text

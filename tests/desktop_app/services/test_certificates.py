@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput
 from desktop_app.model import ActivityKind, Certificate, Project, ReviewStatus
-from desktop_app.services import activities, products, profile, projects, review
+from desktop_app.services import activities, payments, products, profile, projects, review
 from desktop_app.services.certificates import (
     ALPHABET,
     Verdict,
@@ -17,6 +17,7 @@ from desktop_app.services.certificates import (
     normalise_code,
     verify_code,
 )
+from desktop_app.services.pay_rules import set_pay_rules
 
 START, END = date(2025, 1, 1), date(2025, 6, 30)
 
@@ -49,7 +50,8 @@ def test_a_real_code_matches_with_its_partner_period_and_figures(
     assert (result.period_start, result.period_end) == (START, END)
     assert result.figures is not None
     assert result.figures["total_minutes"] == 90 + 60 + 45
-    assert (result.figures["hours"], result.figures["meetings"]) == (round(195 / 60, 1), 3)
+    # 3.25 hours, rounded half up as everywhere else (never Python's round(), which gives 3.2)
+    assert (result.figures["hours"], result.figures["meetings"]) == (3.3, 3)
 
 
 def test_codes_are_read_however_they_are_typed(session: Session, entries: list[str]) -> None:
@@ -134,6 +136,17 @@ def test_approving_and_paying_the_entries_keeps_the_code_matched(
 ) -> None:
     certificate = _issue(session)
     review.review(session, entries, "approve")
+    set_pay_rules(session, partner.id, rate_minor=3000)
+    payments.record_payment(
+        session,
+        person_id=profile.owner(session).id,
+        project_id=partner.id,
+        period_start=START,
+        period_end=END,
+        kind="compensation",
+        method="bank_transfer",
+        paid_on=END,
+    )
     review.close_period(session, partner.id, START, END)
     assert activities.get_activity(session, entries[0]).status == ReviewStatus.PAID
     assert verify_code(session, certificate.code).verdict == Verdict.MATCHED

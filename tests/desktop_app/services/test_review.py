@@ -112,7 +112,7 @@ def test_a_deleted_entry_cannot_be_found_for_review(session: Session, project: P
         review.find_entry(session, entry.id)
 
 
-def test_closing_a_period_pays_approved_entries_and_locks_the_rest(
+def test_closing_a_period_locks_its_entries_and_pays_none(
     session: Session, project: Project
 ) -> None:
     approved = _sent(session, project, date(2024, 3, 4))
@@ -120,10 +120,19 @@ def test_closing_a_period_pays_approved_entries_and_locks_the_rest(
     later = _sent(session, project, date(2024, 4, 2))
     review.review(session, [approved.id], "approve")
     review.review(session, [asked.id], "query", "Which meeting?")
+    with pytest.raises(review.UnpaidInPeriod, match="not paid yet") as asked_first:
+        review.close_period(session, project.id, date(2024, 3, 1), date(2024, 3, 31))
+    assert [w.entry_ids for w in asked_first.value.waiting] == [(approved.id,)]
+    assert review.pay_periods(session) == [] and not review.is_locked(approved)
     period = review.close_period(
-        session, project.id, date(2024, 3, 1), date(2024, 3, 31), closed_on=date(2024, 4, 5)
+        session,
+        project.id,
+        date(2024, 3, 1),
+        date(2024, 3, 31),
+        closed_on=date(2024, 4, 5),
+        confirm=True,
     )
-    assert approved.status == ReviewStatus.PAID
+    assert approved.status == ReviewStatus.APPROVED  # closing never pays
     assert (asked.status, asked.status_note) == (ReviewStatus.QUERIED, "Which meeting?")
     assert review.is_locked(approved) and review.is_locked(asked)
     assert not review.is_locked(later) and later.pay_period_id is None

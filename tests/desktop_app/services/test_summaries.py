@@ -34,7 +34,9 @@ def test_demo_data_reproduces_the_reference_project(session: Session) -> None:
     assert round(sum(s.total_minutes for _p, s in partners) / 60, 1) == 487.0
     months = hours_by_month(session)
     assert next(iter(months)) == "2020-07" and list(months)[-1] == "2023-11"
-    assert round(sum(months.values())) == 487
+    # each month is rounded half up on its own, so the months add up to 487 give or take
+    # half a tenth each
+    assert abs(sum(months.values()) - 487) <= 0.05 * len(months)
 
 
 def test_demo_reflections_cover_every_vav_domain(session: Session) -> None:
