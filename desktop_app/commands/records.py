@@ -16,7 +16,15 @@ from desktop_app.commands.common import (
 )
 from desktop_app.i18n import _, ngettext
 from desktop_app.labels import label
-from desktop_app.model import Activity, ActivityKind, ActivityMode, Expense, Person, Project
+from desktop_app.model import (
+    Activity,
+    ActivityKind,
+    ActivityMode,
+    Expense,
+    Person,
+    Project,
+    ReviewStatus,
+)
 from desktop_app.reports.formatting import hours
 from desktop_app.services import activities, expenses, profile
 from desktop_app.services.projects import default_project
@@ -194,13 +202,21 @@ def run_list(args: argparse.Namespace) -> int:
                 f"{e.date.isoformat()}  {e.amount_minor / 100:>8.2f} {e.currency}  "
                 f"{label(e.category):<28} {label(e.status):<26} {people.get(e.person_id, '')}"
             )
+        counted = [a for a in time_entries if a.status != ReviewStatus.REJECTED]
         print(
             ngettext(
                 "{count} time entry, {hours} hours in all.",
                 "{count} time entries, {hours} hours in all.",
-                len(time_entries),
-            ).format(
-                count=len(time_entries), hours=hours(sum(a.total_minutes for a in time_entries))
-            )
+                len(counted),
+            ).format(count=len(counted), hours=hours(sum(a.total_minutes for a in counted)))
         )
+        left_out = len(time_entries) - len(counted)
+        if left_out:
+            print(
+                ngettext(
+                    "Not counted: {count} entry that was not accepted.",
+                    "Not counted: {count} entries that were not accepted.",
+                    left_out,
+                ).format(count=left_out)
+            )
     return 0

@@ -319,3 +319,22 @@ def test_list_and_summary_narrow_to_one_partner(
     assert 0 < len(wei) < len(everyone)
     status, out, _err = run(capsys, "--data-dir", path, "summary", "--json", "--person", "Wei")
     assert json.loads(out)["total_hours"] == 113.0
+
+
+def test_list_leaves_time_that_was_not_accepted_out_of_its_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "demo")
+    run(capsys, "demo", "--data-dir", path, "--no-gui", "--role", "coordinator")
+    rows = json.loads(run(capsys, "--data-dir", path, "list", "--json")[1])
+    waiting = [row for row in rows if "minutes" in row and row["status"] == "submitted"]
+    rejected = waiting[0]
+    status, _out, err = run(
+        capsys, "--data-dir", path, "review", "--reject", rejected["id"], "--note", "Not ours"
+    )
+    assert status == 0, err
+    counted = [row for row in rows if "minutes" in row and row["id"] != rejected["id"]]
+    status, out, _err = run(capsys, "--data-dir", path, "list")
+    assert status == 0
+    assert f"{len(counted)} time entries," in out
+    assert "Not counted: 1 entry that was not accepted." in out
