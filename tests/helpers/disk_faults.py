@@ -55,10 +55,10 @@ WRITERS = (
     Writer("import", "coordinator", ("import", "{waiting}"), True),
     Writer("review", "coordinator", ("review", "--approve", "{entry}"), True),
     Writer("pay", "coordinator", ("pay", "--person", PARTNER, "--project", PROJECT, "--from",
-                                  "2026-01-01", "--to", "2026-09-30", "--amount", "20.00",
+                                  "2026-01-01", "--to", "2026-09-30",
                                   "--method", "bank_transfer"), True),
     Writer("close-period", "coordinator", ("close-period", "--project", PROJECT, "--from",
-                                           "2026-01-01", "--to", "2026-06-30"), True),
+                                           "2026-01-01", "--to", "2026-06-30", "--yes"), True),
     Writer("project-file", "coordinator", ("project-file", "--out", "{out}/back.partnerlog"),
            False),
     Writer("finance-export", "coordinator", ("finance-export", "--out", "{out}/money.csv"),
@@ -92,6 +92,19 @@ def _make(root: Path) -> None:
                "--project", PROJECT) == 0  # fmt: skip
     assert cli("--data-dir", karen, "import", root / "first.partnerlog",
                "--link", f"{_project_id(rosa)}={PROJECT}", "--yes") == 0  # fmt: skip
+    # Karen pays by the hour and approved all but the first entry, so there is something
+    # to pay and something left to review.
+    assert cli("--data-dir", karen, "rates", "--project", PROJECT, "--per-hour", "30.00") == 0
+    assert cli("--data-dir", karen, "review", "--approve", *_activity_ids(karen)[1:]) == 0
+
+
+def _activity_ids(data: Path) -> list[str]:
+    """The time entries' ids, in the order they were stored (the first is left to review)."""
+    con = sqlite3.connect(database_path(data))
+    try:
+        return [str(row[0]) for row in con.execute("SELECT id FROM activity ORDER BY rowid")]
+    finally:
+        con.close()
 
 
 def _project_id(data: Path) -> str:
@@ -123,7 +136,8 @@ def records(source: Path, kind: str, into: Path) -> tuple[Path, dict[str, str]]:
     if kind == "coordinator":
         con = sqlite3.connect(database_path(data))
         try:
-            extra["entry"] = str(con.execute("SELECT id FROM activity LIMIT 1").fetchone()[0])
+            first = con.execute("SELECT id FROM activity ORDER BY rowid LIMIT 1").fetchone()
+            extra["entry"] = str(first[0])
         finally:
             con.close()
     return data, extra

@@ -122,12 +122,21 @@ def test_arrows_move_between_homes_big_actions_without_pressing(
     ctx, _window = open_app()
     home = wait_for_page(qtbot, ctx, kind=HomePage)
     names = []
-    for key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left):
+    # Three columns: Add my time, Add an expense, My records; then My certificate,
+    # Send my records, Settings and help. The keyboard starts on Add my time.
+    keys = (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left)
+    for key in keys:
         assert _press(qtbot, ctx, key) is home
         names.append(_focused(ctx).accessibleName())
-    assert names == ["My records", "My certificate", "Settings and help", "Send my records"]
+    assert names == [
+        "My certificate",
+        "Send my records",
+        "Send my records",  # nothing below it in the group: the arrow stops
+        "Add an expense",
+        "Add my time",
+    ]
     _press(qtbot, ctx, Qt.Key.Key_Tab)  # Tab still goes on to the next control
-    assert _focused(ctx).accessibleName() == "Settings and help"
+    assert _focused(ctx).accessibleName() == "Add an expense"
 
 
 def test_arrows_move_between_tiles_and_enter_chooses(qtbot: QtBot, open_app: Opener) -> None:

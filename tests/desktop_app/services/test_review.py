@@ -169,7 +169,8 @@ def test_a_pay_period_may_end_after_today_but_is_not_closed_in_the_future(
     period = review.close_period(session, project.id, date(today.year, 1, 1), ends)
     assert period.period_end == ends and period.closed_on == today
     with pytest.raises(InvalidInput, match="The date cannot be after today.") as problem:
-        review.close_period(session, project.id, ends, ends, closed_on=ends)
+        later = date(today.year + 1, 1, 5)  # a period of its own, closed "on" a future day
+        review.close_period(session, project.id, later, later, closed_on=ends)
     assert problem.value.field == "closed_on"
 
 

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app import exchange
 from desktop_app.exchange.tables import ALL_TABLES
-from desktop_app.model import Activity, ActivityMode, Role
-from desktop_app.services import activities, review
+from desktop_app.model import Activity, ActivityMode, PaymentKind, PaymentMethod, Role
+from desktop_app.services import activities, payments, review
+from desktop_app.services.pay_rules import set_pay_rules
 from desktop_app.services.projects import create_project, find_project
 from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, current, wait_for_page
@@ -46,6 +47,18 @@ def _two_problems(tmp_path: Path, data_dir: Path) -> None:
     project = coordinator.call(lambda s: find_project(s, "My own project").id)
     first = coordinator.call(lambda s: s.get(Activity, paid).date)
     coordinator.call(review.review, [paid], "approve")
+    coordinator.call(set_pay_rules, project, rate_minor=3000)
+    person = coordinator.call(lambda s: s.get(Activity, paid).person_id)
+    coordinator.call(
+        payments.record_payment,
+        person_id=person,
+        project_id=project,
+        period_start=first,
+        period_end=first,
+        kind=PaymentKind.COMPENSATION,
+        method=PaymentMethod.BANK_TRANSFER,
+        paid_on=first,
+    )
     coordinator.call(review.close_period, project, first, first)
     partner.call(activities.change_activity, changed, minutes=90)
     partner.call(activities.change_activity, paid, minutes=120)
