@@ -460,7 +460,7 @@ def export_project_files(
             _("Open a partner's file first, or add a partner."),
         )
     target = Path(folder)
-    if target.exists() and not target.is_dir():
+    if target.is_file() or (target.suffix == container.SUFFIX and not target.is_dir()):
         raise InvalidInput(
             _("To make a file for each partner, choose a folder, not a file."),
             _("For one partner only, choose who the file is for."),

@@ -311,3 +311,25 @@ def test_partner_file_names_are_safe_and_never_the_same() -> None:
         "Partner Con. Smith \u2013 2026-09-30.partnerlog",
         "Rosa Martínez (3) \u2013 2026-09-30.partnerlog",
     ]
+
+
+def test_files_for_everyone_need_a_folder_not_a_file(
+    team: dict[str, Partner], coordinator: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = tmp_path / "back.partnerlog"
+    status, _said, err = run(capsys, "--data-dir", coordinator.folder, "project-file", "--out", one)
+    assert status == 2 and "choose a folder, not a file" in err
+    assert not one.exists()
+    status, said, _err = run(
+        capsys,
+        "--data-dir",
+        coordinator.folder,
+        "project-file",
+        "--out",
+        one,
+        "--person",
+        "Chen Wei",
+    )
+    assert status == 0 and "review result" in said
+    text = raw_text(one)
+    assert holds(text, team["chen"].question) and not holds(text, team["rosa"].question)
