@@ -10,7 +10,9 @@ name of a co-contributor on a product the partner helped make.
 runs it on every file it makes, and a partner's app runs it again on every file it
 opens: a file from an older version, which held every partner, leaves nothing of the
 others behind. A table added later whose records name a person (``Table.person_field``)
-is kept to the partner's own records without any change here.
+is kept to the partner's own records without any change here; one that names no person
+keeps only rows that point at the partner's own payments (``payment_id``), and nothing
+at all otherwise, until a rule for it is written here.
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.exchange.tables import ALL_TABLES, CONTRIBUTION, PERSON
+from desktop_app.exchange.tables import (
+    ALL_TABLES,
+    CONTRIBUTION,
+    PAY_PERIOD,
+    PAYMENT,
+    PERSON,
+    PRODUCT,
+    PROJECT,
+)
 from desktop_app.model import PaymentChoice
 
+#: Shared project data: about the project, never about a person.
+SHARED = frozenset({PROJECT.key, PRODUCT.key, PAY_PERIOD.key})
 #: The fields a co-contributor's person record keeps: enough to name them on a product.
 _CO_CONTRIBUTOR_BLANKS: dict[str, Any] = {
     "preferred_name": "",
@@ -71,6 +83,7 @@ def for_partner(
         else:
             left_out += 1
     named = {c["person_id"] for c in kept_contributions} - {person_id}
+    paid = {p["id"] for p in records.get(PAYMENT.key, []) if p["person_id"] == person_id}
     result: dict[str, list[dict[str, Any]]] = {}
     for key, rows in records.items():
         if key == CONTRIBUTION.key:
@@ -89,12 +102,15 @@ def for_partner(
                     left_out += 1
             result[key] = people
             continue
-        table = ALL_TABLES.get(key)
-        field = table.person_field if table is not None else None
-        if field is None:  # shared project data: projects, products, pay periods
+        if key in SHARED:
             result[key] = list(rows)
             continue
-        own = [row for row in rows if row[field] == person_id]
+        table = ALL_TABLES.get(key)
+        field = table.person_field if table is not None else None
+        if field is not None:
+            own = [row for row in rows if row[field] == person_id]
+        else:  # e.g. rows linking payments to entries: only those of the partner's payments
+            own = [row for row in rows if row.get("payment_id") in paid]
         left_out += len(rows) - len(own)
         result[key] = own
     own_reviews = [r for r in reviews if r["person_id"] == person_id]

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from desktop_app import exchange
-from desktop_app.exchange import export, store
+from desktop_app.exchange import export, privacy, store
 from desktop_app.exchange.tables import PROJECT_FILE
 from desktop_app.model import (
     Activity,
@@ -333,3 +333,24 @@ def test_files_for_everyone_need_a_folder_not_a_file(
     assert status == 0 and "review result" in said
     text = raw_text(one)
     assert holds(text, team["chen"].question) and not holds(text, team["rosa"].question)
+
+
+def test_rows_linking_payments_to_entries_follow_their_payment() -> None:
+    """Rows that name no person (such as payment-to-entry links) keep only the partner's."""
+    mine, theirs = "a" * 8, "b" * 8
+    records = {
+        "payments": [
+            {"id": "pay-mine", "person_id": mine},
+            {"id": "pay-theirs", "person_id": theirs},
+        ],
+        "payment_entries": [
+            {"id": "l1", "payment_id": "pay-mine", "entry_id": "e1"},
+            {"id": "l2", "payment_id": "pay-theirs", "entry_id": "e2"},
+        ],
+        "something_new": [{"id": "x1", "entry_id": "e2"}],
+    }
+    view = privacy.for_partner(records, [], [], mine)
+    assert [row["id"] for row in view.records["payments"]] == ["pay-mine"]
+    assert [row["id"] for row in view.records["payment_entries"]] == ["l1"]
+    assert view.records["something_new"] == []  # no rule yet: nothing of it travels
+    assert view.left_out == 3
