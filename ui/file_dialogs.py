@@ -93,3 +93,16 @@ class FileDialogs:
     @classmethod
     def open_many(cls, parent: QWidget, title: str, filters: str) -> list[str]:
         return cls._run(cls.make(parent, title, filters, many=True))
+
+    @classmethod
+    def folder(cls, parent: QWidget, title: str) -> str:
+        """A folder to save files in ("" if the person cancels); it starts in Documents."""
+        start = documents_folder()
+        dialog = QFileDialog(parent, title, str(start))
+        dialog.setDirectory(str(start))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.resize(dialog_size(parent))
+        chosen = cls._run(dialog)
+        return chosen[0] if chosen else ""

@@ -132,9 +132,16 @@ def register(subparsers: Any) -> None:
     back = subparsers.add_parser(
         "project-file",
         help=_("make a file of projects, reviews and payments for partners"),
-        description=_("Make a project file for every partner, or for one with --person."),
+        description=_(
+            "Make one project file for each partner in a folder, or one file for one "
+            "partner with --person. Each file holds only that partner's own records."
+        ),
     )
-    back.add_argument("--out", required=True, help=_("the file (or folder) to save it in"))
+    back.add_argument(
+        "--out",
+        required=True,
+        help=_("the folder for the files (with --person: a file or a folder)"),
+    )
     back.add_argument("--person")
     back.add_argument("--passphrase-file")
     back.set_defaults(run=run_project_file)
@@ -182,6 +189,8 @@ def _print_preview(preview: exchange.Preview) -> None:
         )
         for words in item.filed_words():
             print("  " + words)
+        if item.left_out:
+            print("  " + item.left_out_words())
         for project_id, name in item.unknown_projects:
             print(
                 _(
@@ -262,10 +271,23 @@ def run_finance(args: argparse.Namespace) -> int:
 def run_project_file(args: argparse.Namespace) -> int:
     phrase = _passphrase(args)
     with session_for(args, must_exist=True) as session:
-        person = profile.find_person(session, args.person) if args.person else None
-        made = exchange.export_project_file(
-            session, args.out, person_id=person.id if person else None, passphrase=phrase
-        )
-    print(_("Saved {path}").format(path=made.path))
-    print(_("It holds: {what}.").format(what=made.description))
+        if args.person:
+            person = profile.find_person(session, args.person)
+            made = exchange.export_project_file(
+                session, args.out, person_id=person.id, passphrase=phrase
+            )
+            print(_("Saved {path}").format(path=made.path))
+            print(_("It holds: {what}.").format(what=made.description))
+            return 0
+        files = exchange.export_project_files(session, args.out, passphrase=phrase)
+    print(
+        ngettext(
+            "Saved {n} project file in {folder}:",
+            "Saved {n} project files in {folder}, one for each partner:",
+            len(files),
+        ).format(n=len(files), folder=args.out)
+    )
+    for made in files:
+        print("  " + exchange.partner_file_words(made))
+    print(_("Send each partner only their own file."))
     return 0

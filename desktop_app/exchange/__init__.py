@@ -4,7 +4,8 @@ The screens call these functions (all take a Session; the caller owns the transa
 
 - ``export_partner_file(session, out, since_last=False, passphrase=None)`` -> ExportedFile
 - ``confirm_sent(session)``: the partner says the file has gone; "Ready to send" -> "Sent"
-- ``export_project_file(session, out, person_id=None, passphrase=None)`` -> ExportedFile
+- ``export_project_file(session, out, person_id=..., passphrase=None)`` -> ExportedFile
+- ``export_project_files(session, folder, person_ids=None, passphrase=None)``: one per partner
 - ``preview(session, files, passphrase=None, links=None)`` -> Preview
 - ``apply(session, preview, links=None, confirm=False)`` -> ImportResult
 - ``conflicts.list_conflicts / keep_mine / keep_theirs / keep_both``
@@ -21,6 +22,8 @@ from desktop_app.exchange.export import (
     describe,
     export_partner_file,
     export_project_file,
+    export_project_files,
+    partner_file_words,
     suggested_name,
     waiting_to_send,
 )
@@ -39,6 +42,8 @@ __all__ = [
     "describe",
     "export_partner_file",
     "export_project_file",
+    "export_project_files",
+    "partner_file_words",
     "preview",
     "suggested_name",
     "waiting_to_send",

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
-from desktop_app.exchange import container, store
+from desktop_app.exchange import container, privacy, store
 from desktop_app.exchange.fields import META, MOMENT, to_wire
 from desktop_app.exchange.tables import (
     ACTIVITY,
@@ -58,6 +58,7 @@ from desktop_app.model import (
 )
 from desktop_app.services import corrections, profile, review
 from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.faults import WINDOWS_RESERVED, explained
 
 LAST_SENT = "last_sent_at"
 #: When the newest file not yet confirmed as sent was made.
@@ -73,6 +74,10 @@ class ExportedFile:
     description: str
     #: The coordinators' e-mail addresses for the projects in the file (may be empty).
     coordinator_emails: tuple[str, ...] = ()
+    #: A project file's partner, and how many products they helped make.
+    person_id: str | None = None
+    person_name: str = ""
+    shared_products: int = 0
 
 
 def _wire_rows(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -301,7 +306,7 @@ def coordinator_emails(session: Session, project_ids: list[str] | None = None) -
     return mine or found(None)
 
 
-def _review_rows(session: Session, person_id: str | None) -> list[dict[str, Any]]:
+def _review_rows(session: Session, person_id: str) -> list[dict[str, Any]]:
     reviews = []
     for name, model in (("activity", Activity), ("expense", Expense)):
         query = select(
@@ -312,9 +317,7 @@ def _review_rows(session: Session, person_id: str | None) -> list[dict[str, Any]
             model.status,
             model.status_note,
             model.pay_period_id,
-        ).where(model.review_rev > 0)
-        if person_id:
-            query = query.where(model.person_id == person_id)
+        ).where(model.review_rev > 0, model.person_id == person_id)
         for row in session.execute(query.order_by(model.id)):
             reviews.append(
                 {
@@ -331,72 +334,157 @@ def _review_rows(session: Session, person_id: str | None) -> list[dict[str, Any]
     return reviews
 
 
-def export_project_file(
-    session: Session,
-    out: Path | str,
-    *,
-    person_id: str | None = None,
-    passphrase: str | None = None,
-) -> ExportedFile:
-    """A project file for one partner (``person_id``) or for every partner: projects,
-    the product catalogue, review results, pay periods and payments.
+def project_file_data(session: Session, person_id: str) -> privacy.PartnerView:
+    """What a project file for ``person_id`` holds: their own reviews, answers, payments
+    and person record, and the shared project data (see ``privacy``)."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        PROJECT.key: store.select_rows(session, PROJECT),
+        PRODUCT.key: store.select_rows(session, PRODUCT),
+        PAY_PERIOD.key: store.select_rows(session, PAY_PERIOD),
+    }
+    own = store.select_rows(session, CONTRIBUTION, CONTRIBUTION.model.person_id == person_id)
+    mine = sorted({c["product_id"] for c in own if c["deleted_at"] is None})
+    co = store.select_rows(
+        session,
+        CONTRIBUTION,
+        CONTRIBUTION.model.product_id.in_(mine) & (CONTRIBUTION.model.person_id != person_id),
+    )
+    rows[CONTRIBUTION.key] = sorted([*own, *co], key=lambda c: c["id"])
+    rows[PAYMENT.key] = store.select_rows(session, PAYMENT, PAYMENT.model.person_id == person_id)
+    people_ids = {person_id} | {c["person_id"] for c in co}
+    people = store.select_rows(session, PERSON, Person.id.in_(sorted(people_ids)))
+    for person in people:  # contact details and payment choices never travel back
+        person["contact"] = ""
+        person["payment_choice"] = PaymentChoice.PAID
+    rows[PERSON.key] = people
+    reviews = _review_rows(session, person_id)
+    answers = corrections.answers_for(session, person_id)
+    # The queries above already hold only this partner's records; the same rule the
+    # partner's app applies on opening the file makes sure of it.
+    return privacy.for_partner(rows, reviews, answers, person_id)
 
-    A file for everyone carries everyone's review results and payments; send a file per
-    partner when they should not see each other's."""
+
+def _check_coordinator(session: Session) -> None:
     here = profile.require_installation(session)
     if here.role != Role.COORDINATOR:
         raise InvalidInput(
             _("Only a coordinator can make a project file."),
             _("As a partner, use Send my records instead."),
         )
-    recipient = session.get(Person, person_id) if person_id else None
-    if person_id and recipient is None:
-        raise InvalidInput(_("That person could not be found."))
-    rows: dict[str, list[dict[str, Any]]] = {
-        PROJECT.key: store.select_rows(session, PROJECT),
-        PRODUCT.key: store.select_rows(session, PRODUCT),
-        PAY_PERIOD.key: store.select_rows(session, PAY_PERIOD),
-    }
-    contributions = store.select_rows(session, CONTRIBUTION)
-    rows[CONTRIBUTION.key] = contributions
-    payment_where = PAYMENT.model.person_id == person_id if person_id else None
-    rows[PAYMENT.key] = store.select_rows(session, PAYMENT, payment_where)
-    reviews = _review_rows(session, person_id)
-    people_ids = (
-        {c["person_id"] for c in contributions}
-        | {p["person_id"] for p in rows[PAYMENT.key]}
-        | {r["person_id"] for r in reviews}
-    )
-    people = store.select_rows(session, PERSON, Person.id.in_(sorted(people_ids)))
-    for person in people:  # people's contact details and payment choices stay private
-        person["contact"] = ""
-        person["payment_choice"] = PaymentChoice.PAID
-    rows[PERSON.key] = people
+
+
+def _write_project_file(
+    session: Session, path: Path, recipient: Person, passphrase: str | None
+) -> ExportedFile:
+    view = project_file_data(session, recipient.id)
     links = [
         {"local_project_id": link.local_project_id, "project_id": link.project_id}
         for link in session.scalars(select(ProjectLink).order_by(ProjectLink.local_project_id))
     ]
     tables = (PERSON, PROJECT, PRODUCT, CONTRIBUTION, PAY_PERIOD, PAYMENT)
-    extra = {"recipient": person_id, "since": None}
-    payload, counts = _pack(
-        session,
-        "project",
-        tables,
-        rows,
-        passphrase,
-        extra,
-        {
-            "reviews": reviews,
-            "project_links": links,
-            "corrections": corrections.answers_for(session, person_id),
-        },
-    )
-    who = (
-        f"Project file for {recipient.display_name}"
-        if recipient
-        else "Project file for all partners"
-    )
-    path = _target(out, who)
+    extra = {"recipient": recipient.id, "since": None}
+    tail = {
+        "reviews": view.reviews,
+        "project_links": links,
+        "corrections": view.corrections,
+    }
+    payload, counts = _pack(session, "project", tables, view.records, passphrase, extra, tail)
     atomic_write_bytes(path, payload)
-    review.file_sent_to(session, person_id)
-    return ExportedFile(path, counts, describe(counts, "project"))
+    review.file_sent_to(session, recipient.id)
+    return ExportedFile(
+        path,
+        counts,
+        describe(counts, "project"),
+        person_id=recipient.id,
+        person_name=recipient.display_name,
+        shared_products=privacy.shared_products(view.records, recipient.id),
+    )
+
+
+def export_project_file(
+    session: Session,
+    out: Path | str,
+    *,
+    person_id: str,
+    passphrase: str | None = None,
+) -> ExportedFile:
+    """A project file for one partner, to ``out`` (a file, or a folder to put a sensibly
+    named file in): the projects, the product catalogue and pay periods, and that
+    partner's own review results, answers and payments. Nothing of other partners."""
+    _check_coordinator(session)
+    recipient = session.get(Person, person_id)
+    if recipient is None or recipient.deleted_at is not None:
+        raise InvalidInput(_("That person could not be found."))
+    path = _target(out, f"Project file for {recipient.display_name}")
+    return _write_project_file(session, path, recipient, passphrase)
+
+
+def partner_file_names(names: list[str], day: date | None = None) -> list[str]:
+    """One file name per partner, in order: "Rosa Martínez – 2026-09-30.partnerlog".
+
+    Characters Windows forbids are left out and accents kept. Two partners with the same
+    name (ignoring case, as Windows and macOS do) get "(2)", "(3)" after the name."""
+    when = (day or clock.today()).isoformat()
+    made: list[str] = []
+    taken: set[str] = set()
+    for name in names:
+        base = _safe_name(name)
+        if base.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED:
+            base = f"Partner {base}"  # "Con. Smith" would be the device CON on Windows
+        candidate, number = base, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{base} ({number})"
+        taken.add(candidate.casefold())
+        made.append(f"{candidate} \u2013 {when}{container.SUFFIX}")
+    return made
+
+
+def export_project_files(
+    session: Session,
+    folder: Path | str,
+    *,
+    person_ids: list[str] | None = None,
+    passphrase: str | None = None,
+) -> list[ExportedFile]:
+    """One project file per partner (every partner, or those in ``person_ids``) in
+    ``folder``, made if missing. Each file holds only its own partner's records."""
+    _check_coordinator(session)
+    partners = profile.people(session, Role.PARTNER)
+    if person_ids is not None:
+        wanted = set(person_ids)
+        partners = [p for p in partners if p.id in wanted]
+    if not partners:
+        raise InvalidInput(
+            _("There is no partner to make a file for."),
+            _("Open a partner's file first, or add a partner."),
+        )
+    target = Path(folder)
+    if target.is_file() or (target.suffix == container.SUFFIX and not target.is_dir()):
+        raise InvalidInput(
+            _("To make a file for each partner, choose a folder, not a file."),
+            _("For one partner only, choose who the file is for."),
+        )
+    with explained(target):
+        target.mkdir(parents=True, exist_ok=True)
+    names = partner_file_names([p.display_name for p in partners])
+    return [
+        _write_project_file(session, target / name, person, passphrase)
+        for person, name in zip(partners, names, strict=True)
+    ]
+
+
+def partner_file_words(made: ExportedFile) -> str:
+    """What a partner's project file holds, in one plain line:
+    "Rosa Martínez – 2026-09-30.partnerlog: 12 entries, 2 payments and 3 shared products,
+    for Rosa Martínez only." """
+    entries = ngettext("{n} entry", "{n} entries", made.counts.get("reviews", 0))
+    paid = ngettext("{n} payment", "{n} payments", made.counts.get(PAYMENT.key, 0))
+    shared = ngettext("{n} shared product", "{n} shared products", made.shared_products)
+    return _("{file}: {entries}, {payments} and {products}, for {name} only.").format(
+        file=made.path.name,
+        entries=entries.format(n=made.counts.get("reviews", 0)),
+        payments=paid.format(n=made.counts.get(PAYMENT.key, 0)),
+        products=shared.format(n=made.shared_products),
+        name=made.person_name,
+    )

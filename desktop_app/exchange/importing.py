@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.exchange import document
+from desktop_app.exchange import document, privacy
 from desktop_app.exchange.document import ExchangeFile
 from desktop_app.exchange.errors import (
     BadExchangeFile,
@@ -71,6 +71,8 @@ class FilePreview:
     filed_under: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: New records by kind ("activities": 3, "people": 1, "projects": 1).
     new_records: dict[str, int] = field(default_factory=dict)
+    #: Records about other people that a partner's app left out of a project file.
+    left_out: int = 0
 
     def new_words(self) -> str:
         return new_words(self.new_records)
@@ -79,6 +81,16 @@ class FilePreview:
         """ "Filed under your project Pain care", once per project of yours."""
         names = dict.fromkeys(name for _pid, _theirs, _mine, name in self.filed_under)
         return [_("Filed under your project {name}").format(name=name) for name in names]
+
+    def left_out_words(self) -> str:
+        """ "Left out 3 records about other people; this file should not have them." """
+        if not self.left_out:
+            return ""
+        return ngettext(
+            "Left out {n} record about another person; this file should not have it.",
+            "Left out {n} records about other people; this file should not have them.",
+            self.left_out,
+        ).format(n=self.left_out)
 
 
 def new_words(new: Mapping[str, int]) -> str:
@@ -153,6 +165,7 @@ class Preview:
                         for pid, theirs, mine, name in f.filed_under
                     ],
                     "new_records": dict(f.new_records),
+                    "left_out_about_others": f.left_out,
                 }
                 for f in self.files
             ],
@@ -213,6 +226,17 @@ def _check_allowed(session: Session, docs: list[ExchangeFile]) -> tuple[str, Rol
     return here.id, here.role, here.person_id
 
 
+def _only_mine(doc: ExchangeFile, owner_id: str) -> tuple[ExchangeFile, int]:
+    """A project file cut down to what its partner may keep (see ``privacy``): a file
+    from an older version held every partner's reviews, payments and names."""
+    view = privacy.for_partner(doc.records, doc.reviews, doc.corrections, owner_id)
+    if not view.left_out:
+        return doc, 0
+    kept = replace(doc, records=view.records, reviews=view.reviews, corrections=view.corrections)
+    log.info("left out %d record(s) about other people from a project file", view.left_out)
+    return kept, view.left_out
+
+
 def _all_links(session: Session, links: Mapping[str, str] | None) -> dict[str, str]:
     stored = {row.local_project_id: row.project_id for row in session.scalars(select(ProjectLink))}
     for old, new in (links or {}).items():
@@ -246,6 +270,11 @@ def _plan(
     keep_separate: bool = True,
 ) -> tuple[Planner, Preview]:
     self_id, role, owner_id = _check_allowed(session, docs)
+    left_out = [0] * len(docs)
+    if role == Role.PARTNER:
+        kept = [_only_mine(doc, owner_id) for doc in docs]
+        docs = [doc for doc, _n in kept]
+        left_out = [n for _doc, n in kept]
     mapping = _all_links(session, links)
     known_projects = set(session.scalars(select(Project.id)))
     automatic = {} if keep_separate else _same_names(session, docs, known_projects, mapping)
@@ -254,7 +283,7 @@ def _plan(
     planner = Planner(session, self_id, role, owner_id, mapping)
     files, total = [], Counts()
     names = {p.id: p.display_name for p in session.scalars(select(Person))}
-    for doc in docs:
+    for number, doc in enumerate(docs):
         names.update(
             {p["id"]: p["display_name"] for p in doc.records["people"] if p["id"] not in names}
         )
@@ -286,6 +315,7 @@ def _plan(
                 unknown_projects=unknown,
                 filed_under=filed,
                 new_records=dict(tally.new_by_table),
+                left_out=left_out[number],
             )
         )
     affected = len(planner.affected)
@@ -355,6 +385,8 @@ def apply(
         planner, fresh = made[1], preview
     else:
         planner, fresh = _plan(session, preview.documents, chosen)
+        for was, now in zip(preview.files, fresh.files, strict=True):
+            now.left_out = was.left_out  # the documents were already cut down
     preview._plan = None  # a plan is written once
     if fresh.needs_confirmation and not confirm:
         raise LargeChangeNeedsConfirmation(

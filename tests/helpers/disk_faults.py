@@ -59,7 +59,7 @@ WRITERS = (
                                   "--method", "bank_transfer"), True),
     Writer("close-period", "coordinator", ("close-period", "--project", PROJECT, "--from",
                                            "2026-01-01", "--to", "2026-06-30", "--yes"), True),
-    Writer("project-file", "coordinator", ("project-file", "--out", "{out}/back.partnerlog"),
+    Writer("project-file", "coordinator", ("project-file", "--out", "{out}"),
            False),
     Writer("finance-export", "coordinator", ("finance-export", "--out", "{out}/money.csv"),
            False),

@@ -42,7 +42,7 @@ def test_send_open_review_and_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sent = tmp_path / "ana.partnerlog"
-    back = tmp_path / "back.partnerlog"
+    back_folder = tmp_path / "files to send"
     monkeypatch.setattr(FileDialogs, "save", classmethod(lambda cls, p, t, s, f: str(sent)))
     ctx, _window = open_app()
     ctx.call(
@@ -102,12 +102,14 @@ def test_send_open_review_and_back(
     )
 
     boss.nav.home()  # type: ignore[attr-defined]
-    monkeypatch.setattr(FileDialogs, "save", classmethod(lambda cls, p, t, s, f: str(back)))
+    monkeypatch.setattr(FileDialogs, "folder", classmethod(lambda cls, p, t: str(back_folder)))
     current(boss).action_buttons["outputs"].click()  # type: ignore[arg-type, attr-defined]
     outputs = current(boss)  # type: ignore[arg-type]
     outputs.project_file.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: "saved" in outputs.done.text(), timeout=10000)  # type: ignore
-    assert back.exists()
+    qtbot.waitUntil(lambda: "own file" in outputs.done.text(), timeout=10000)  # type: ignore
+    (back,) = back_folder.iterdir()
+    assert back.name == "Ana Souza \u2013 2026-09-30.partnerlog"
+    assert f"{back.name}: 1 entry, 0 payments" in outputs.done.text()  # type: ignore
 
     monkeypatch.setattr(FileDialogs, "open_one", classmethod(lambda cls, p, t, f: str(back)))
     ctx.nav.home()

@@ -109,7 +109,9 @@ class PreviewPage(Page):
                 if role:
                     label.setProperty("role", role)
                 column.addWidget(label)
-            for words in item.filed_words():
+            for words in [*item.filed_words(), item.left_out_words()]:
+                if not words:
+                    continue
                 label = QLabel(words)
                 label.setWordWrap(True)
                 column.addWidget(label)
@@ -226,6 +228,9 @@ class OpenFilesFlow:
         self.ctx.changed()
         counts = result.preview.counts
         text = _("Added: {words}.").format(words=counts_words(counts))
+        for item in result.preview.files:
+            if item.left_out:
+                text += " " + item.left_out_words()
         if result.backup is not None:
             text += " " + _("A backup was made first.")
         self.ctx.nav.home()

@@ -14,6 +14,7 @@ import pytest
 from desktop_app import exchange
 from desktop_app.exchange import container, strict_json
 from desktop_app.exchange.errors import BadExchangeFile
+from desktop_app.services import profile
 from tests.helpers.sites import Site, add_time
 
 
@@ -171,5 +172,6 @@ def test_a_project_file_cannot_be_opened_by_a_coordinator(
     from desktop_app.model import Role
 
     other = sites("other", Role.COORDINATOR, "Sam Okafor")
-    path = other.call(exchange.export_project_file, tmp_path).path
+    ana = other.call(lambda s: profile.add_person(s, "Ana Souza").id)
+    path = other.call(exchange.export_project_file, tmp_path, person_id=ana).path
     assert "meant for partners" in refused(coordinator, tmp_path, path.read_bytes())

@@ -90,7 +90,9 @@ def test_send_receive_and_review_round_trip(
 
     coordinator.call(review.review, [first], "approve")
     coordinator.call(review.review, [second], "query", "Was this 90 minutes?")
-    back = coordinator.call(exchange.export_project_file, tmp_path).path
+    back = coordinator.call(
+        exchange.export_project_file, tmp_path, person_id=partner.person_id
+    ).path
     receive(partner, back)
     assert status_of(partner, first)[:2] == (ReviewStatus.APPROVED, "")
     assert status_of(partner, second)[:2] == (ReviewStatus.QUERIED, "Was this 90 minutes?")
@@ -104,7 +106,9 @@ def test_send_receive_and_review_round_trip(
     assert status_of(coordinator, second) == (ReviewStatus.SUBMITTED, "Was this 90 minutes?", 60)
 
     # Export, import, export again: the same data set.
-    back2 = coordinator.call(exchange.export_project_file, tmp_path / "p2.partnerlog").path
+    back2 = coordinator.call(
+        exchange.export_project_file, tmp_path / "p2.partnerlog", person_id=partner.person_id
+    ).path
     receive(partner, back2)
     file3 = send(partner, tmp_path / "full.partnerlog")
     again = document.read_file(file3).records
@@ -255,7 +259,9 @@ def test_a_partners_own_project_can_be_linked_to_the_coordinators(
     file1 = send(partner, tmp_path / "a.partnerlog")
     receive(coordinator, file1, links={own: target})
     assert coordinator.call(lambda s: s.get(Activity, entry).project_id) == target
-    back = coordinator.call(exchange.export_project_file, tmp_path / "p.partnerlog").path
+    back = coordinator.call(
+        exchange.export_project_file, tmp_path / "p.partnerlog", person_id=partner.person_id
+    ).path
     receive(partner, back)
     assert partner.call(lambda s: s.get(Activity, entry).project_id) == target
     # The link is remembered: the next file needs no mapping and makes no conflict.

@@ -208,11 +208,11 @@ def test_a_rejection_is_undone_until_a_file_goes_to_the_partner(
 def test_a_file_for_every_partner_also_sends_the_rejection(
     session: Session, project: Project, tmp_path: object
 ) -> None:
-    from desktop_app.exchange import export_project_file
+    from desktop_app.exchange import export_project_files
 
     entry = _sent(session, project, date(2024, 3, 4))
     review.review(session, [entry.id], "reject", "Not for this project")
-    export_project_file(session, tmp_path)
+    export_project_files(session, tmp_path)
     with pytest.raises(InvalidInput):
         review.undo_reject(session, entry.id)
 

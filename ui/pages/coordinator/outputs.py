@@ -1,4 +1,5 @@
-"""Reports and files to send: the project report, the money report, project files."""
+"""Reports and files to send: the project report, the money report, and a project file
+for each partner (each holding only that partner's own results and pay)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app import clock
-from desktop_app.exchange import export_project_file
+from desktop_app.exchange import ExportedFile, export_project_files, partner_file_words
 from desktop_app.exchange.finance import export_finance
 from desktop_app.i18n import _
 from desktop_app.model import Role
@@ -18,6 +19,7 @@ from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
 from ui.widgets.buttons import SecondaryButton
+from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 
@@ -37,27 +39,38 @@ class OutputsPage(Page):
         self.finance = SecondaryButton(_("Make the money report for finance (spreadsheet)"))
         self.finance.clicked.connect(self.make_finance)
         self.body.addWidget(self.finance)
-        self.recipient = narrow(QComboBox())
-        self.recipient.addItem(_("All partners"), "")
+        partners_box = QWidget()
+        column = QVBoxLayout(partners_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.partners: dict[str, CheckBox] = {}
         for person in ctx.call(profile.people, Role.PARTNER):
-            self.recipient.addItem(person.display_name, person.id)
+            box = CheckBox(person.display_name)
+            box.setChecked(True)
+            column.addWidget(box)
+            self.partners[person.id] = box
         self.add_field(
-            "recipient",
+            "partners",
             LabelledField(
-                _("Who the project file is for"),
-                self.recipient,
-                _("It carries your review results and payments back to partners."),
+                _("Who to make project files for"),
+                partners_box,
+                _("Each partner gets a file of their own, with only their own results and pay."),
             ),
         )
-        self.project_file = SecondaryButton(_("Make the project file"))
-        self.project_file.clicked.connect(self.make_project_file)
+        self.project_file = SecondaryButton(_("Make the project files"))
+        self.project_file.clicked.connect(self.make_project_files)
         self.body.addWidget(self.project_file)
         self.done = QLabel()
         self.done.setWordWrap(True)
         self.done.setProperty("role", "success")
         self.body.addWidget(self.done)
         self.set_tab_order(
-            [self.project, self.report, self.finance, self.recipient, self.project_file]
+            [
+                self.project,
+                self.report,
+                self.finance,
+                *self.partners.values(),
+                self.project_file,
+            ]
         )
 
     def first_focus(self) -> QWidget | None:
@@ -108,11 +121,28 @@ class OutputsPage(Page):
             lambda out: self.ctx.call(export_finance, out),
         )
 
-    def make_project_file(self) -> None:
-        person_id = self.recipient.currentData() or None
-        self._run(
-            _("Save the project file"),
-            f"Project file - {clock.today()}.partnerlog",
-            _("Partner Log files") + " (*.partnerlog)",
-            lambda out: self.ctx.call(export_project_file, out, person_id=person_id),
+    def make_project_files(self) -> None:
+        if self._operation is not None and self._operation.running:
+            return
+        chosen = [pid for pid, box in self.partners.items() if box.isChecked()]
+        if not chosen:
+            self.show_problems([("partners", _("Choose at least one partner."))])
+            return
+        folder = FileDialogs.folder(self, _("Choose a folder for the project files"))
+        if not folder:
+            return
+        out = Path(folder)
+        self._operation = run_in_background(
+            self,
+            lambda: self.ctx.call(export_project_files, out, person_ids=chosen),
+            self._files_saved,
+            progress_text=_("Making the files\u2026"),
         )
+        self._operation.finished.connect(self.done.clear)
+
+    def _files_saved(self, made: list[ExportedFile]) -> None:
+        self.clear_problems()
+        lines = [_("Saved in {folder}:").format(folder=made[0].path.parent)] if made else []
+        lines += [partner_file_words(item) for item in made]
+        lines.append(_("Send each partner only their own file."))
+        self.done.setText("\n".join(lines))
