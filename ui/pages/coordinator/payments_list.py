@@ -74,8 +74,12 @@ def amount_words(row: PaymentRow) -> str:
 
 def card_lines(row: PaymentRow) -> list[str]:
     """What a payment's card says, line by line."""
+    if row.method == PaymentMethod.DECLINED:
+        first = _("{name} chose not to be paid").format(name=row.person)
+    else:
+        first = _("{amount} to {name}").format(amount=amount_words(row), name=row.person)
     lines = [
-        _("{amount} to {name}").format(amount=amount_words(row), name=row.person),
+        first,
         _("Paid on {day}.").format(day=show_day(row.paid_on, current_language())),
         _("{how}, {what}, {entries}.").format(
             how=label(row.method), what=label(row.kind), entries=entries_words(row.entries)

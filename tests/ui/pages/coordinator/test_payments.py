@@ -6,6 +6,7 @@ shows CAD 97.50 owed, and every test checks what the records hold afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,16 @@ DAYS = (date(2026, 9, 2), date(2026, 9, 10), date(2026, 9, 16))
 MINUTES = (60, 60, 75)  # 3 h 15 min: CAD 97.50 at CAD 30.00 an hour
 
 
+#: Windows opened by ``_open``, kept until the test ends (Python owns a top window).
+KEPT: list[QWidget] = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_windows() -> Iterator[None]:
+    yield
+    KEPT.clear()
+
+
 @pytest.fixture
 def bugs(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Anything the page would show in the crash dialog (there must be nothing)."""
@@ -55,7 +66,8 @@ def _open(
     if paid:
         workspace.call(pay, books, books.rosa, date(2026, 9, 1), date(2026, 9, 30))
     workspace.close()
-    ctx, _window = open_app(None)
+    ctx, window = open_app(None)
+    KEPT.append(window)  # the window lives as long as the test, not as long as this call
     page = visit(ctx, "coordinator-payments")
     assert isinstance(page, PaymentsPage)
     _settled(qtbot, page)
@@ -379,3 +391,29 @@ def test_the_pay_rules_are_shown_and_changed_on_the_page(
     assert (saved.rate_minor, saved.pay_preparation, saved.pay_travel) == (4000, True, False)
     assert rules.now.text() == "Now: CAD 40.00 an hour. Getting ready is paid. Travel is not paid."
     assert "Owed CAD 130.00." in page.owed_section.texts()[0]
+
+
+def test_a_payment_can_be_made_with_the_keyboard_alone(
+    qtbot: QtBot, open_app: Opener, data_dir: Path
+) -> None:
+    ctx, page, _books, ids = _open(qtbot, open_app, data_dir)
+    qtbot.waitUntil(page.project.hasFocus)
+
+    def tab_to(target: QWidget) -> None:
+        for _ in range(40):
+            if target.hasFocus():
+                return
+            focused = QApplication.focusWidget()
+            assert focused is not None
+            qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        assert target.hasFocus()
+
+    tab_to(page.form.person)
+    while page.form.person.currentText() != ROSA:
+        qtbot.keyClick(page.form.person, Qt.Key.Key_Down)
+    tab_to(page.form.record)
+    qtbot.keyClick(page.form.record, Qt.Key.Key_Return)
+    _settled(qtbot, page)
+    [payment] = _payments(ctx)
+    assert payment.amount_minor == 9750
+    assert _statuses(ctx, ids) == [ReviewStatus.PAID] * 3
