@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput, UserFacingError
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language
 from desktop_app.model import Role
 from desktop_app.services import payments, profile, projects
+from desktop_app.services.dates import show_day
 from desktop_app.services.owed import owed
 from desktop_app.services.review import close_period, overlapping_period
 from ui.context import AppContext
@@ -252,6 +253,7 @@ class PaymentsPage(Page):
         self.refresh()
 
     def close_pay_period(self) -> None:
+        lang = current_language()
         project_id = self.project.currentData() or ""
         try:
             start, end = self._dates()
@@ -264,7 +266,7 @@ class PaymentsPage(Page):
             return
         if clash is None:
             question = _("Close the pay period from {start} to {end}?").format(
-                start=self.start.text(), end=self.end.text()
+                start=show_day(start, lang), end=show_day(end, lang)
             )
             details = _("Every entry in these dates will be locked. Closing does not pay anything.")
             if waiting:
@@ -283,7 +285,7 @@ class PaymentsPage(Page):
         self.clear_problems()
         self.period.say(
             _("The pay period from {start} to {end} is closed. Nothing was paid.").format(
-                start=self.start.text(), end=self.end.text()
+                start=show_day(start, lang), end=show_day(end, lang)
             )
         )
         self.ctx.changed()
