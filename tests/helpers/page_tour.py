@@ -231,13 +231,32 @@ def _open_first_entry(ctx: AppContext) -> None:
     _process()
 
 
+def _background_done(ctx: AppContext) -> None:
+    """Let work started off the UI thread (figures a page counts) report back."""
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(10000)
+        _process()
+
+
+def _demo_pay_dates(ctx: AppContext) -> None:
+    """The payments page on the demo's last months: partners owed, payments made."""
+    page = _page(ctx)
+    page.start.edit.setText("1 January 2023")  # type: ignore[attr-defined]
+    page.end.edit.setText("30 September 2023")  # type: ignore[attr-defined]
+    page.show_owed.click()  # type: ignore[attr-defined]
+    _background_done(ctx)
+
+
 #: The coordinator's pages, on a folder set up for a coordinator.
 COORDINATOR_STOPS: dict[str, list[Step]] = {
     "coordinator-home": [lambda ctx: (ctx.nav.home(), _process())],
     "coordinator-review": [_home_action("review")],
     "coordinator-review-entry": [_home_action("review"), _open_first_entry],
     "coordinator-conflicts": [_home_action("conflicts")],
-    "coordinator-payments": [_home_action("payments")],
+    "coordinator-payments": [_home_action("payments"), _background_done],
+    "coordinator-payments-owed": [_home_action("payments"), _demo_pay_dates],
     "coordinator-partners": [_home_action("partners")],
     "coordinator-outputs": [_home_action("outputs")],
     "coordinator-settings": [_home_action("settings")],

@@ -128,3 +128,19 @@ def test_the_view_check_sees_a_control_below_the_window(qtbot: QtBot, open_app: 
     focused = QApplication.focusWidget()
     assert focused is not None
     qtbot.waitUntil(lambda: out_of_view(page) is not None)
+
+
+@pytest.mark.parametrize("name", ["coordinator-payments", "coordinator-payments-owed"])
+def test_tab_keeps_the_focus_in_view_on_the_payments_page_at_200_percent(
+    qtbot: QtBot, open_app: Opener, name: str
+) -> None:
+    """The coordinator's longest page: what is owed, the form, the payments, the rules."""
+    ctx, window = open_app("coordinator-demo")
+    window.resize(window.minimumSize())
+    ctx.settings.set(Preferences.text_scale, 2.0)
+    ctx.restyle()
+    page = start(qtbot, visit(ctx, name))
+    problems = [f"on arrival: {p}"] if (p := out_of_view(page)) else []
+    problems += tab_through(qtbot, page)
+    ctx.settings.restore_defaults()
+    assert problems == []
