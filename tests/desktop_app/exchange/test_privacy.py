@@ -125,6 +125,7 @@ def team(
                 period_start=date(2025, 3, 1),
                 period_end=date(2025, 3, 31),
                 amount_minor=partner.amount_minor,
+                reason="A flat fee for the month, as agreed",
                 kind=PaymentKind.COMPENSATION,
                 method=PaymentMethod.BANK_TRANSFER,
                 paid_on=date(2025, 4, 2),
@@ -231,7 +232,7 @@ def test_a_partner_opens_their_own_file_and_sees_their_review(
 
     statuses = rosa.site.call(reviews)
     assert statuses == [
-        (ReviewStatus.APPROVED, ""),
+        (ReviewStatus.PAID, ""),  # approved, then paid by her payment
         (ReviewStatus.QUERIED, rosa.question),
         (ReviewStatus.REJECTED, rosa.reason),
     ]
