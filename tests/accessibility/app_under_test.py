@@ -51,6 +51,7 @@ from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
 from ui.main_window import MainWindow
 from ui.widgets.error_summary import ErrorSummary
+from ui.widgets.second_look import SecondLook
 
 #: The kind of each focusable control, as the client expects to find it over AT-SPI.
 KINDS: list[tuple[type[QWidget], str]] = [
@@ -70,6 +71,8 @@ KINDS: list[tuple[type[QWidget], str]] = [
 def kind_of(widget: QWidget) -> str:
     if isinstance(widget, ErrorSummary):
         return "problem summary"
+    if isinstance(widget, SecondLook):
+        return "question box"
     for cls, kind in KINDS:
         if isinstance(widget, cls):
             if isinstance(widget, QAbstractButton) and kind == "button" and widget.isCheckable():

@@ -244,7 +244,10 @@ def check_page(app: App, manifest: dict[str, Any]) -> list[str]:
         if role in FIELD_ROLES:
             labels = related(node, pyatspi.RELATION_LABELLED_BY)
             if not labels or labels[0].name != name:
-                problems.append(f"the {role} {name!r} is not named by its visible label")
+                problems.append(
+                    f"the {role} {name!r} is not named by its visible label"
+                    f" (labelled by {[label.name for label in labels]!r})"
+                )
             value = _text_of(node)
             if value and value == name:
                 problems.append(f"the {role} {name!r} is named by what is typed in it")

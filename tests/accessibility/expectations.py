@@ -16,6 +16,9 @@ ROLES = {
     "list": {"list"},
     "slider": {"slider"},
     "problem summary": {"panel"},
+    # "Is CAD 1,250.00 right?": a named, bordered box that takes the keyboard and is
+    # announced, like the problem summary, with its two answers inside.
+    "question box": {"panel"},
 }
 #: Roles of fields, whose name must say what to enter (it is their visible label).
 FIELD_ROLES = {"text", "entry", "password text", "spin button", "combo box", "slider"}

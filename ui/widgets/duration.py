@@ -117,5 +117,10 @@ class DurationStepper(QWidget):
         else:
             self.box.setText(text)  # says the time in words through textChanged
 
+    # A LabelledField names the field it holds: the box is what a screen reader hears.
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt naming)
+        super().setAccessibleName(name)
+        self.box.setAccessibleName(name)
+
     def focus(self) -> None:
         self.box.setFocus(Qt.FocusReason.OtherFocusReason)

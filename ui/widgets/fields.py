@@ -25,8 +25,11 @@ class LabelledField(QWidget):
         self.label = QLabel(label)
         self.label.setWordWrap(True)
         self.label.setProperty("role", "h2")
-        # A compound field (a stepper, a slider with buttons) is labelled at its input.
-        self.label.setBuddy(field.focusProxy() or field)
+        # A compound field (a stepper, a money box with its currency) is labelled at its
+        # input.
+        inner = field.focusProxy() or field
+        self.label.setBuddy(inner)
+        self._name_for_readers = _label_beside(inner, label) if inner is not field else None
         layout.addWidget(self.label)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
@@ -67,6 +70,19 @@ class LabelledField(QWidget):
 
     def focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _label_beside(inner: QWidget, text: str) -> QLabel:
+    """A hidden copy of the field's label, next to the input inside a compound field.
+
+    Qt tells screen readers which label names an input only from labels that share the
+    input's parent, and the visible label sits outside the compound field. This copy is
+    never shown; it gives the input its "labelled by" link to the same words.
+    """
+    copy = QLabel(text, inner.parentWidget())
+    copy.setBuddy(inner)
+    copy.hide()
+    return copy
 
 
 def narrow(combo: QComboBox, letters: int = 12) -> QComboBox:

@@ -51,7 +51,6 @@ class MoneyField(QWidget):
         self.edit.setMaxLength(40)
         self.currency_label = QLabel(self.currency)
         self.currency_label.setProperty("role", "h2")
-        self.currency_label.setBuddy(self.edit)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.currency_label)
         layout.addStretch(1)
