@@ -204,7 +204,7 @@ def _check_units(table: Table, columns: Columns) -> None:
             continue
         rows = [n for n, row in table.rows if has_number_only(_cell(row, columns, wanted))]
         if rows:
-            raise UnitNeeded(columns.header_of(wanted), rows)
+            raise UnitNeeded(columns.header_of(wanted), rows, wanted.value)
 
 
 def _minutes(row: Row, columns: Columns, fields: tuple[Field, ...]) -> int:

@@ -58,7 +58,7 @@ class AmbiguousDateOrder(InvalidInput):
 class UnitNeeded(InvalidInput):
     """A time column holds bare numbers and its name says neither hours nor minutes."""
 
-    def __init__(self, header: str, rows: list[int]) -> None:
+    def __init__(self, header: str, rows: list[int], column: str = "time") -> None:
         super().__init__(
             _("The column \u201c{header}\u201d has numbers without hours or minutes.").format(
                 header=header
@@ -68,6 +68,8 @@ class UnitNeeded(InvalidInput):
         )
         self.header = header
         self.rows = rows
+        #: The field of the column (a ``columns.Field`` value).
+        self.column = column
 
 
 # -- dates -----------------------------------------------------------------------------
