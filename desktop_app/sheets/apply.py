@@ -172,16 +172,16 @@ def undo_import(session: Session, import_id: str) -> UndoDone:
     when nothing else of theirs is left). Refused once any of it has been sent."""
     batch = session.get(SheetImport, import_id)
     if batch is None:
-        raise NotFound(_("There is no import with that number."), field="import")
+        raise NotFound(_("Nothing was brought in with that number."), field="import")
     if batch.undone_at is not None:
-        raise InvalidInput(_("This import was already undone."), _("Nothing was changed."))
+        raise InvalidInput(_("These records were already taken out."), _("Nothing was changed."))
     rows = list(session.scalars(select(SheetRow).where(SheetRow.import_id == batch.id)))
     time_entries = [session.get(Activity, r.activity_id) for r in rows if r.activity_id]
     costs = [session.get(Expense, r.expense_id) for r in rows if r.expense_id]
     live = [e for e in [*time_entries, *costs] if e is not None and e.deleted_at is None]
     if any(_moved_on(entry) for entry in live):
         raise InvalidInput(
-            _("Some of these records have been sent, so this import cannot be undone."),
+            _("Some of these records have been sent, so they cannot be taken out."),
             _("Nothing was changed. Delete single entries in My records instead."),
         )
     gone_time = gone_cost = 0

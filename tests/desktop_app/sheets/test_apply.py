@@ -91,7 +91,7 @@ def test_undo_removes_exactly_what_the_import_added(ana: Database, tmp_path: Pat
         assert session.get(Activity, mine).deleted_at is None  # type: ignore[union-attr]
         # Undone, the sheet can be brought in again.
         assert len(make_plan(session, write_csv(tmp_path / "h.csv", MESSY)).new_rows) == 3
-        with pytest.raises(InvalidInput, match="already undone"):
+        with pytest.raises(InvalidInput, match="already taken out"):
             undo_import(session, done.import_id)
 
 

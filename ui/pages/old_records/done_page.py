@@ -52,7 +52,7 @@ class DonePage(Page):
         inner.addWidget(self.saved)
         self.body.addWidget(panel)
         self.home_button = PrimaryButton(_("Go to home"))
-        self.undo_button = SecondaryButton(_("Undo this import"))
+        self.undo_button = SecondaryButton(_("Undo: take them out again"))
         self.connect_kept(self.home_button.clicked, on_home)
         self.connect_kept(self.undo_button.clicked, on_undo)
         self.body.addWidget(self.home_button)
@@ -61,7 +61,7 @@ class DonePage(Page):
         self.set_tab_order([self.home_button, self.undo_button])
 
     def show_undone(self, done: UndoDone) -> None:
-        self.set_heading(_("The import is undone"))
+        self.set_heading(_("They are taken out again"))
         self.saved.setText(undone_words(done))
         self.undo_button.hide()
         self.home_button.setFocus()

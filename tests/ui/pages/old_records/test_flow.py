@@ -83,7 +83,7 @@ def test_a_messy_workbook_is_checked_added_and_undone(
     ]
 
     qtbot.mouseClick(done.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: done.heading.text() == "The import is undone")
+    qtbot.waitUntil(lambda: done.heading.text() == "They are taken out again")
     assert "3 time entries" in done.saved.text()
     assert ctx.call(activities.count_activities) == 0
 
