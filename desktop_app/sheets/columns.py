@@ -62,7 +62,18 @@ TIME_FIELDS: dict[Field, Unit | None] = {
 }
 
 _DATE = {"date", "fecha", "day", "dia", "when", "cuando"}
-_PERSON = {"partner", "name", "nombre", "person", "persona", "who", "quien", "participante"}
+_PERSON = {
+    "partner",
+    "name",
+    "nombre",
+    "person",
+    "persona",
+    "who",
+    "quien",
+    "participante",
+    "payee",
+    "beneficiario",
+}
 _PROJECT = {"project", "proyecto", "study", "estudio"}
 _KIND = {"activity", "what", "actividad", "type", "tipo", "task", "tarea", "que", "kind"}
 _NOTE = {
@@ -125,12 +136,12 @@ def field_for_header(header: str) -> Field | None:
         return Field.HOURS if unit == Unit.HOURS else Field.MINUTES
     for words_of, wanted in (
         (_DATE, Field.DATE),
+        (_NOTE, Field.NOTE),  # before the amount: "Reason for the amount" is a note
         (_AMOUNT, Field.AMOUNT),
         (_CATEGORY, Field.CATEGORY),
         (_PROJECT, Field.PROJECT),
         (_PERSON, Field.PERSON),
         (_KIND, Field.KIND),
-        (_NOTE, Field.NOTE),
         (_TIME, Field.TIME),
     ):
         if found & words_of:
