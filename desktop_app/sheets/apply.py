@@ -21,6 +21,7 @@ from desktop_app.model import (
     Activity,
     Expense,
     Person,
+    Project,
     ReviewStatus,
     Role,
     SheetImport,
@@ -114,6 +115,10 @@ def apply_plan(
             row.time_print = time_print(row, row.person) if row.has_time else ""
             row.cost_print = cost_print(row, row.person) if row.has_cost else ""
     here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
+    # Hold the people and projects the rows name: the session keeps loaded records only
+    # while something holds them, and the services look each one up for every row.
+    held = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
+    held += [session.get(Project, pid) for pid in {r.project_id for r in plan.rows}]
     added_time = added_cost = same = 0
     for row in plan.rows:
         if row.has_time and row.time_print not in here:
@@ -153,6 +158,7 @@ def apply_plan(
         elif row.has_cost:
             same += 1
     batch.activities, batch.expenses = added_time, added_cost
+    del held
     session.flush()
     log.info("a sheet import added %d time entries and %d costs", added_time, added_cost)
     return ImportDone(batch.id, added_time, added_cost, same, len(plan.problems), len(made), saved)
