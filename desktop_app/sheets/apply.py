@@ -117,7 +117,7 @@ def apply_plan(
     here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
     # Hold the people and projects the rows name: the session keeps loaded records only
     # while something holds them, and the services look each one up for every row.
-    held = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
+    held: list[object] = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
     held += [session.get(Project, pid) for pid in {r.project_id for r in plan.rows}]
     added_time = added_cost = same = 0
     for row in plan.rows:
