@@ -92,6 +92,9 @@ class SettingsPage(Page):
         self.backups_button = SecondaryButton(_("Backups: make one, or put one back"))
         self.backups_button.clicked.connect(lambda: ctx.nav.push(BackupsPage(ctx)))
         self.body.addWidget(self.backups_button)
+        self.old_records_button = SecondaryButton(_("Bring in old records from a spreadsheet"))
+        self.old_records_button.clicked.connect(self._old_records)
+        self.body.addWidget(self.old_records_button)
         self.set_tab_order(
             [
                 self.help_link,
@@ -107,6 +110,7 @@ class SettingsPage(Page):
                 self.add_project,
                 self.open_folder,
                 self.backups_button,
+                self.old_records_button,
             ]
         )
 
@@ -118,6 +122,11 @@ class SettingsPage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.help_link
+
+    def _old_records(self) -> None:
+        from ui.pages.old_records.flow import OldRecordsFlow  # loaded when first used
+
+        OldRecordsFlow(self.ctx).start()
 
     def _save_details(self) -> None:
         try:
