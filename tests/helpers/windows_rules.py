@@ -57,7 +57,9 @@ class FakeMsvcrt(ModuleType):
 
 
 @contextmanager
-def windows_module(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[ModuleType, FakeMsvcrt]]:
+def windows_module(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[ModuleType, FakeMsvcrt]]:
     """``name`` loaded as it would be on Windows; loaded as normal again afterwards."""
     fake = FakeMsvcrt()
     module = importlib.import_module(name)
