@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessibilityHints, QFont, QGuiApplication, QStyleHints
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.settings import Preferences, Settings
 from ui.fonts import BASE_POINT_SIZE, FAMILY
 
 MIN_TARGET_PX = 44
@@ -121,6 +123,38 @@ def contrast_ratio(foreground: str, background: str) -> float:
     a, b = luminance(foreground), luminance(background)
     lighter, darker = max(a, b), min(a, b)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+#: The style hints and their accessibility part, held for the life of the app. (PySide6
+#: marks the accessibility hints as deleted when they are reached through a style-hints
+#: object that Python has already let go of, so both are kept.)
+_HINTS: list[tuple[QStyleHints, QAccessibilityHints]] = []
+
+
+def accessibility_hints() -> QAccessibilityHints | None:
+    """The computer's accessibility preferences as Qt reads them (None with no app)."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return None
+    if not _HINTS:
+        style_hints = QGuiApplication.styleHints()
+        _HINTS.append((style_hints, style_hints.accessibility()))
+    return _HINTS[0][1]
+
+
+def system_asks_for_high_contrast() -> bool:
+    """True when the computer is set to high contrast: a Windows contrast theme, macOS's
+    Increase Contrast, or a high-contrast theme on Linux (as far as Qt can tell)."""
+    hints = accessibility_hints()
+    if hints is None:
+        return False
+    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def wants_high_contrast(settings: Settings) -> bool:
+    """High contrast as the person chose it, or as the computer asks when they did not."""
+    if settings.chosen(Preferences.high_contrast):
+        return settings.val.high_contrast
+    return system_asks_for_high_contrast()
 
 
 def palette_for(high_contrast: bool) -> Palette:
