@@ -14,7 +14,7 @@ from PySide6.QtGui import QAccessibilityHints, QFont, QGuiApplication, QStyleHin
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.settings import Preferences, Settings
-from ui.fonts import BASE_POINT_SIZE, FAMILY
+from ui.fonts import BASE_POINT_SIZE, FAMILY, pt_to_px
 
 MIN_TARGET_PX = 44
 BUTTON_PADDING_PX = 18
@@ -168,7 +168,8 @@ def style_sheet(p: Palette, scale: float) -> str:
         return round(value * scale)
 
     def pt(value: float) -> str:
-        return f"{value * scale:.1f}pt"
+        """A size designed in points, written in pixels (see ``ui.fonts``)."""
+        return f"{pt_to_px(value * scale)}px"
 
     return f"""
 QWidget {{ background: {p.background}; color: {p.text}; }}
@@ -241,6 +242,6 @@ QToolTip {{ background: {p.background}; color: {p.text}; border: 1px solid {p.bo
 def apply_theme(app: QApplication, high_contrast: bool, scale: float) -> None:
     """Apply the text size and colours to the whole app, live."""
     font = QFont(FAMILY)
-    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    font.setPixelSize(pt_to_px(BASE_POINT_SIZE * scale))
     app.setFont(font)
     app.setStyleSheet(style_sheet(palette_for(high_contrast), scale))

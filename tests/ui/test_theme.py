@@ -41,12 +41,21 @@ def test_focus_ring_and_borders_have_at_least_3_to_1(palette: Palette) -> None:
     assert weak == {}
 
 
+def test_text_sizes_are_in_pixels_so_every_platform_shows_the_same_size(
+    qapp: QApplication,
+) -> None:
+    """macOS counts 72 points to the inch, Windows 96: points would differ, pixels do not."""
+    apply_theme(qapp, high_contrast=False, scale=1.0)
+    assert qapp.font().pointSizeF() < 0  # no point size: it is set in pixels
+    assert "pt;" not in qapp.styleSheet()
+
+
 def test_text_size_applies_to_the_whole_app(qapp: QApplication) -> None:
     apply_theme(qapp, high_contrast=False, scale=2.0)
-    assert qapp.font().pointSizeF() == pytest.approx(28.0)
-    assert "24.0pt" not in qapp.styleSheet() and "48.0pt" in qapp.styleSheet()
+    assert qapp.font().pixelSize() == 37  # 28 pt at 96 dots to the inch
+    assert "font-size: 32px" not in qapp.styleSheet() and "font-size: 64px" in qapp.styleSheet()
     apply_theme(qapp, high_contrast=True, scale=1.0)
-    assert qapp.font().pointSizeF() == pytest.approx(14.0)
+    assert qapp.font().pixelSize() == 19  # 14 pt
     assert HIGH_CONTRAST.background in qapp.styleSheet()
 
 
