@@ -15,6 +15,7 @@ from desktop_app.cli import build_parser, main
 from desktop_app.storage.paths import DEMO_MARKER, database_path, default_data_dir, default_demo_dir
 from tests.helpers.cli import run
 from tests.helpers.days import TEST_DAY
+from tests.helpers.platforms import assert_private
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -229,7 +230,8 @@ def test_check_and_backup(folder: str, capsys: pytest.CaptureFixture[str], tmp_p
     out_file = tmp_path / "copy.sqlite3"
     status, out, _err = run(capsys, "--data-dir", folder, "backup", "--out", str(out_file))
     assert status == 0 and str(out_file) in out
-    assert out_file.stat().st_size > 0 and (out_file.stat().st_mode & 0o777) == 0o600
+    assert out_file.stat().st_size > 0
+    assert_private(out_file)
     status, out, _err = run(capsys, "--data-dir", folder, "backup")
     assert status == 0 and "backups" in out
 
