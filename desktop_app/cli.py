@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("check that this copy of Partner Log works, in a temporary folder, then exit"),
     )
+    parser.add_argument(
+        "--gui",
+        action="store_true",
+        help=_("with --self-test: also open and close a window, off the screen"),
+    )
     subparsers = parser.add_subparsers(
         title=_("commands"), metavar="COMMAND", parser_class=PlainParser
     )
@@ -87,7 +92,11 @@ def no_window(data_dir: Path) -> int:
     )
 
 
-def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_window) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    open_window: WindowOpener = no_window,
+    gui_check: Callable[[], str] | None = None,
+) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -95,9 +104,11 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_windo
         _say(f"partner-log: {problem}")
         return EXIT_BAD_INPUT
     if args.self_test:
-        from desktop_app.self_test import run_self_test
+        from desktop_app.self_test import no_window_check, run_self_test
 
-        return run_self_test()
+        if not args.gui:
+            return run_self_test()
+        return run_self_test(gui=gui_check or no_window_check)
     try:
         log_path = configure_logging(data_dir_of(args))
     except OSError:
