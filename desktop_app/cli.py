@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.commands import MODULES
@@ -90,6 +90,26 @@ def no_window(data_dir: Path) -> int:
         _("This copy of Partner Log has no window."),
         _("Choose a command. For help, run: partner-log --help"),
     )
+
+
+def use_utf8_output(*streams: TextIO | None) -> None:
+    """Write UTF-8 to a file or pipe, whatever the system's code page (cp1252 on many
+    Windows computers cannot write "李" or "Nguyễn", and ``--json > file`` would fail).
+
+    A console is left as it is: Python already writes Unicode to it. A character a
+    stream still cannot write becomes "?" rather than stopping the program.
+    """
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if stream is None or reconfigure is None:
+            continue  # a windowed program has no output at all
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            continue
 
 
 def main(

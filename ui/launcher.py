@@ -47,4 +47,5 @@ def open_window(data_dir: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    cli.use_utf8_output()
     return cli.main(argv, open_window=open_window, gui_check=gui_check)

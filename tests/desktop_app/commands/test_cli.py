@@ -340,3 +340,17 @@ def test_list_leaves_time_that_was_not_accepted_out_of_its_total(
     assert status == 0
     assert f"{len(counted)} time entries," in out
     assert "Not counted: 1 entry that was not accepted." in out
+
+
+def test_output_to_a_file_is_utf8_whatever_the_code_page() -> None:
+    """``partner-log list --json > file`` on a Windows computer set to cp1252."""
+    import io
+
+    from desktop_app.cli import use_utf8_output
+
+    raw = io.BytesIO()
+    piped = io.TextIOWrapper(raw, encoding="cp1252")
+    use_utf8_output(piped)
+    piped.write("Nguyễn 李\n")
+    piped.flush()
+    assert raw.getvalue().decode("utf-8") == "Nguyễn 李\n"
