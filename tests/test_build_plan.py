@@ -99,3 +99,14 @@ def test_the_build_self_tests_the_console_program(monkeypatch: pytest.MonkeyPatc
     bundle = Path("dist") / "partner-log"
     assert build_installer.cli_executable(bundle) == bundle / "partner-log-cli.exe"
     assert build_installer.executable(bundle) == bundle / "partner-log.exe"
+
+
+def test_the_hosted_ci_workflow_covers_every_platform_and_self_tests_the_installed_app() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    for runner in ("ubuntu-22.04", "windows-2022", "macos-13", "macos-14"):
+        assert runner in workflow
+    assert 'python: ["3.11", "3.13"]' in workflow
+    assert "QT_QPA_PLATFORM: offscreen" in workflow
+    assert "/VERYSILENT" in workflow
+    assert workflow.count('" --self-test --gui') == 3  # the installed copy, each platform
+    assert "\t" not in workflow  # YAML does not allow tabs
