@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage.db import open_database
+from desktop_app.storage.db import Database, open_database
+from desktop_app.storage.paths import backups_dir
 from desktop_app.storage.sqlite_uri import database_file, engine_url, file_uri
 
 
@@ -65,3 +66,16 @@ def test_the_records_file_is_found_again_from_the_engine(tmp_path: Path) -> None
         assert database_file(database.engine.url) == database.path
     finally:
         database.close()
+
+
+def test_the_backup_before_an_import_goes_beside_the_records(
+    database: Database, tmp_path: Path
+) -> None:
+    """The records file is found from the engine's ``file:`` URI, not taken as a folder
+    named "file:" under the current one."""
+    from desktop_app.exchange import importing
+
+    with database.session() as session:
+        made = importing._backup(session)
+    assert made is not None and made.parent == backups_dir(database.data_dir)
+    assert not (Path.cwd() / "file:").exists()
