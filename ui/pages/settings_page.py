@@ -15,6 +15,7 @@ from ui.open_externally import CannotOpenNotice, open_folder
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
+from ui.theme import wants_high_contrast
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField, narrow
@@ -58,7 +59,7 @@ class SettingsPage(Page):
         text_scale = Preferences.text_scale
         self.add_field(text_scale.key, LabelledField(_(text_scale.title), self.text_size))
         self.contrast = CheckBox(_(Preferences.high_contrast.title))
-        self.contrast.setChecked(ctx.settings.val.high_contrast)
+        self.contrast.setChecked(wants_high_contrast(ctx.settings))
         self.contrast.toggled.connect(self._contrast)
         self.body.addWidget(self.contrast)
 
