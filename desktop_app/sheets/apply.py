@@ -34,6 +34,7 @@ from desktop_app.sheets.fingerprints import already_here
 from desktop_app.sheets.preview import Plan, cost_print, time_print
 from desktop_app.sheets.words import fold
 from desktop_app.storage.backup import snapshot
+from desktop_app.storage.sqlite_uri import database_file
 
 log = logging.getLogger("partner_log.sheets")
 
@@ -61,10 +62,9 @@ class UndoDone:
 
 
 def _backup(session: Session) -> Path | None:
-    database = session.get_bind().engine.url.database
-    if not database:
+    path = database_file(session.get_bind().engine.url)
+    if path is None:
         return None
-    path = Path(database)
     session.flush()
     return snapshot(path.parent, path, "before-import")
 
