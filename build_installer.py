@@ -9,10 +9,19 @@ PyInstaller makes a one-folder bundle (``packaging/partner-log.spec``). Then:
 
 - Linux: ``partner-log-VERSION-linux-ARCH.tar.gz`` with the bundle, a .desktop file, the
   icon and ``install.sh``, which adds Partner Log to the person's menu without root.
-- Windows: ``partner-log-VERSION-windows-setup.exe`` made by Inno Setup's ``iscc`` from
-  ``packaging/partner-log.iss`` (a Start-menu shortcut, no administrator rights needed).
-  Without ``iscc`` on PATH, the exact command to run is printed instead.
-- macOS: ``Partner Log.app`` and ``partner-log-VERSION-macos.dmg`` (made with hdiutil).
+- Windows: ``partner-log-VERSION-windows-ARCH-setup.exe`` made by Inno Setup's ``iscc``
+  from ``packaging/windows/partner-log.iss`` (a Start-menu shortcut, no administrator
+  rights needed; files left by an older version are removed first). The bundle holds
+  two programs: ``partner-log.exe`` opens the window and never shows a console, and
+  ``partner-log-cli.exe`` is the same app for the command line (``--self-test``,
+  ``export``...), whose output stays in the console it was typed in. Without ``iscc``
+  on PATH, the exact command to run is printed instead.
+- macOS: ``Partner Log.app`` and ``partner-log-VERSION-macos-ARCH.dmg`` (made with
+  hdiutil), which opens on the app beside a link to the Applications folder. One build
+  per architecture: ``--arch arm64`` or ``--arch x86_64`` (the default is this Mac's).
+
+Signing and notarising run only when their environment variables are set (see
+``signing_commands`` and ``docs/installing.md``); unsigned builds are for testing.
 
 The version comes from ``desktop_app/__init__.py``, the one place it is written.
 See ``docs/installing.md``.
@@ -43,6 +52,13 @@ RESOURCES = ROOT / "resources"
 ICONS = RESOURCES / "icons"
 ICON_SVG = ICONS / "partner-log.svg"
 EXE_NAME = "partner-log"
+#: Windows only: the console program, for the command line.
+CLI_EXE_NAME = "partner-log-cli"
+#: macOS: the architecture to build for, set by ``--arch`` (read by the spec file).
+ARCH_VARIABLE = "PARTNER_LOG_ARCH"
+MAC_ARCHES = ("arm64", "x86_64")
+#: A time-stamping service, so signatures stay valid after the certificate expires.
+TIMESTAMP_URL = "http://timestamp.digicert.com"
 DISPLAY_NAME = "Partner Log"
 BUNDLE_ID = "org.partnerlog.PartnerLog"
 
@@ -365,11 +381,98 @@ def executable(bundle: Path) -> Path:
     return bundle / EXE_NAME
 
 
+def cli_executable(bundle: Path) -> Path:
+    """The program to run from a command line (on Windows, the console one)."""
+    if sys.platform == "win32":
+        return bundle / f"{CLI_EXE_NAME}.exe"
+    return executable(bundle)
+
+
+def target_arch(requested: str | None = None, platform_name: str = sys.platform) -> str:
+    """The architecture being built: ``requested`` (macOS only), else this machine's."""
+    machine = platform.machine().lower()
+    if platform_name == "darwin":
+        arch = requested or os.environ.get(ARCH_VARIABLE) or machine
+        if arch not in MAC_ARCHES:
+            raise SystemExit(f"--arch must be one of {', '.join(MAC_ARCHES)}, not {arch}")
+        return arch
+    if requested:
+        raise SystemExit("--arch is for macOS; elsewhere build on a machine of that kind")
+    return {"amd64": "x64", "x86_64": "x64" if platform_name == "win32" else machine}.get(
+        machine, machine
+    )
+
+
 def self_test(bundle: Path) -> None:
     """Run the built app's own ``--self-test``; stop the build if it fails."""
-    result = subprocess.run([str(executable(bundle)), "--self-test"], check=False)
+    result = subprocess.run([str(cli_executable(bundle)), "--self-test"], check=False)
     if result.returncode != 0:
         raise SystemExit("The built Partner Log failed its self-test (see above).")
+
+
+def signing_commands(
+    stage: str, paths: Sequence[Path], env: dict[str, str], platform_name: str = sys.platform
+) -> list[list[str]]:
+    """The commands that sign (and on macOS notarise) ``paths``, from ``env``.
+
+    ``stage`` is "bundle" (the programs, before packing) or "package" (the installer or
+    disk image). Nothing is returned when the variables are not set: the build is then
+    unsigned, which is fine for testing but not for release (see docs/installing.md).
+
+    - Windows: ``PARTNER_LOG_SIGN_PFX`` (a .pfx file) and ``PARTNER_LOG_SIGN_PASSWORD``,
+      or ``PARTNER_LOG_SIGN_THUMBPRINT`` (a certificate in the Windows store); signed
+      with ``signtool`` (``PARTNER_LOG_SIGNTOOL`` if it is not on PATH).
+    - macOS: ``PARTNER_LOG_CODESIGN_IDENTITY`` ("Developer ID Application: ...") signs
+      the app with the hardened runtime; ``PARTNER_LOG_NOTARY_PROFILE`` (a
+      ``notarytool store-credentials`` profile) then notarises the disk image and staples
+      the ticket to it, so macOS opens it without "Open Anyway".
+    """
+    files = [str(path) for path in paths]
+    if platform_name == "win32":
+        signtool = env.get("PARTNER_LOG_SIGNTOOL", "signtool")
+        common = ["sign", "/fd", "SHA256", "/tr", TIMESTAMP_URL, "/td", "SHA256"]
+        if env.get("PARTNER_LOG_SIGN_PFX"):
+            who = ["/f", env["PARTNER_LOG_SIGN_PFX"]]
+            if env.get("PARTNER_LOG_SIGN_PASSWORD"):
+                who += ["/p", env["PARTNER_LOG_SIGN_PASSWORD"]]
+        elif env.get("PARTNER_LOG_SIGN_THUMBPRINT"):
+            who = ["/sha1", env["PARTNER_LOG_SIGN_THUMBPRINT"]]
+        else:
+            return []
+        return [[signtool, *common, *who, *files]]
+    if platform_name == "darwin":
+        identity = env.get("PARTNER_LOG_CODESIGN_IDENTITY")
+        if not identity:
+            return []
+        if stage == "bundle":
+            return [
+                ["codesign", "--force", "--deep", "--options", "runtime", "--timestamp",
+                 "--sign", identity, *files],
+                ["codesign", "--verify", "--deep", "--strict", *files],
+            ]  # fmt: skip
+        commands = [["codesign", "--force", "--timestamp", "--sign", identity, *files]]
+        profile = env.get("PARTNER_LOG_NOTARY_PROFILE")
+        if profile:
+            for image in files:
+                commands += [
+                    ["xcrun", "notarytool", "submit", image, "--keychain-profile", profile,
+                     "--wait"],
+                    ["xcrun", "stapler", "staple", image],
+                ]  # fmt: skip
+        return commands
+    return []
+
+
+def sign(stage: str, paths: Sequence[Path]) -> bool:
+    """Run ``signing_commands``; True when something was signed."""
+    commands = signing_commands(stage, paths, dict(os.environ))
+    for command in commands:
+        shown = [
+            "***" if i > 0 and command[i - 1] == "/p" else part for i, part in enumerate(command)
+        ]
+        print("Running: " + subprocess.list2cmdline(shown), flush=True)
+        subprocess.run(command, check=True)
+    return bool(commands)
 
 
 def pack_linux(bundle: Path, out: Path) -> Path:
@@ -396,9 +499,11 @@ def pack_linux(bundle: Path, out: Path) -> Path:
 
 def pack_windows(bundle: Path, out: Path) -> Path | None:
     """The Inno Setup installer, when ``iscc`` is on PATH; otherwise say how to make it."""
+    arch = target_arch()
     command = [
         "iscc",
         f"/DAppVersion={version()}",
+        f"/DAppArch={arch}",
         f"/DBundleDir={bundle}",
         f"/DOutputDir={out}",
         f"/DIconFile={ICONS / 'partner-log.ico'}",
@@ -410,27 +515,44 @@ def pack_windows(bundle: Path, out: Path) -> Path | None:
         print("installed and on PATH, run:\n  " + subprocess.list2cmdline(command))
         return None
     subprocess.run([iscc, *command[1:]], check=True)
-    return out / f"{EXE_NAME}-{version()}-windows-setup.exe"
+    return out / f"{EXE_NAME}-{version()}-windows-{arch}-setup.exe"
+
+
+def stage_disk_image(app: Path, stage: Path) -> Path:
+    """A folder laid out as the disk image shows it: the app beside a link to the
+    Applications folder, so a person installs it by dragging one onto the other."""
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    shutil.copytree(app, stage / app.name, symlinks=True)
+    (stage / "Applications").symlink_to("/Applications")
+    return stage
 
 
 def pack_macos(app: Path, out: Path) -> Path:
-    """A compressed disk image holding ``Partner Log.app``."""
-    image = out / f"{EXE_NAME}-{version()}-macos.dmg"
+    """A compressed disk image holding ``Partner Log.app`` and a link to Applications."""
+    image = out / f"{EXE_NAME}-{version()}-macos-{target_arch()}.dmg"
     image.unlink(missing_ok=True)
-    subprocess.run(
-        [
-            "hdiutil",
-            "create",
-            "-volname",
-            DISPLAY_NAME,
-            "-srcfolder",
-            str(app),
-            "-format",
-            "UDZO",
-            str(image),
-        ],
-        check=True,
-    )
+    stage = stage_disk_image(app, out / "dmg-stage")
+    try:
+        subprocess.run(
+            [
+                "hdiutil",
+                "create",
+                "-volname",
+                DISPLAY_NAME,
+                "-srcfolder",
+                str(stage),
+                "-fs",
+                "HFS+",
+                "-format",
+                "UDZO",
+                str(image),
+            ],
+            check=True,
+        )
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return image
 
 
@@ -445,6 +567,10 @@ def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path
     print(f"Building {DISPLAY_NAME} {version()} for {sys.platform} in {out}", flush=True)
     bundle = run_pyinstaller(out, work)
     built = time.monotonic() - started
+    if sys.platform == "win32":
+        sign("bundle", [executable(bundle), cli_executable(bundle)])
+    elif sys.platform == "darwin":
+        sign("bundle", [bundle])
     if check:
         self_test(bundle)
     if sys.platform == "win32":
@@ -453,6 +579,8 @@ def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path
         package = pack_macos(bundle, out)
     else:
         package = pack_linux(bundle, out)
+    if package is not None and sys.platform in ("win32", "darwin"):
+        sign("package", [package])
     size, files = folder_size(bundle)
     print(f"Built in {built:.0f} s.")
     print(f"Bundle: {bundle} ({megabytes(size)} unpacked, {files} files)")
@@ -471,7 +599,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--render-icons", action="store_true", help="redraw the icon files from the SVG"
     )
+    parser.add_argument("--arch", choices=MAC_ARCHES, help="macOS: the architecture to build for")
     args = parser.parse_args(argv)
+    if args.arch:
+        os.environ[ARCH_VARIABLE] = target_arch(args.arch)
     if args.render_icons:
         for path in render_icons():
             print(f"Wrote {path}")

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from bench import bench_merge, bench_reports, bench_save_activity, bench_scale, bench_startup
+from bench import (
+    bench_merge,
+    bench_reports,
+    bench_save_activity,
+    bench_scale,
+    bench_sheet_import,
+    bench_startup,
+)
 from bench.harness import Result, print_table
 
 
@@ -17,6 +24,7 @@ def run(smoke: bool) -> list[Result]:
     results.append(bench_startup.measure(1 if smoke else 7))
     results += bench_reports.measure(2 if smoke else 15)
     results.append(bench_merge.measure(3, 100) if smoke else bench_merge.measure(50, 1000))
+    results += bench_sheet_import.measure(200, 1) if smoke else bench_sheet_import.measure()
     if smoke:
         results += bench_scale.measure(2_000, partners=5, years=2, repeat=2)
     else:

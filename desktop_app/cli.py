@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.commands import MODULES
@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("check that this copy of Partner Log works, in a temporary folder, then exit"),
     )
+    parser.add_argument(
+        "--gui",
+        action="store_true",
+        help=_("with --self-test: also open and close a window, off the screen"),
+    )
     subparsers = parser.add_subparsers(
         title=_("commands"), metavar="COMMAND", parser_class=PlainParser
     )
@@ -87,7 +92,31 @@ def no_window(data_dir: Path) -> int:
     )
 
 
-def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_window) -> int:
+def use_utf8_output(*streams: TextIO | None) -> None:
+    """Write UTF-8 to a file or pipe, whatever the system's code page (cp1252 on many
+    Windows computers cannot write "李" or "Nguyễn", and ``--json > file`` would fail).
+
+    A console is left as it is: Python already writes Unicode to it. A character a
+    stream still cannot write becomes "?" rather than stopping the program.
+    """
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if stream is None or reconfigure is None:
+            continue  # a windowed program has no output at all
+        try:
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):
+            continue
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    open_window: WindowOpener = no_window,
+    gui_check: Callable[[], str] | None = None,
+) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -95,9 +124,11 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener = no_windo
         _say(f"partner-log: {problem}")
         return EXIT_BAD_INPUT
     if args.self_test:
-        from desktop_app.self_test import run_self_test
+        from desktop_app.self_test import no_window_check, run_self_test
 
-        return run_self_test()
+        if not args.gui:
+            return run_self_test()
+        return run_self_test(gui=gui_check or no_window_check)
     try:
         log_path = configure_logging(data_dir_of(args))
     except OSError:

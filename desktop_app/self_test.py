@@ -2,7 +2,7 @@
 
 Anyone can run it on an installed app, with or without a screen. It works in a
 temporary folder, never touches the person's own records, and removes everything it
-made before it ends. It needs no Qt.
+made before it ends. It needs no Qt, except for ``--gui``.
 
 The steps, one line each:
 
@@ -12,7 +12,13 @@ The steps, one line each:
 4. build a certificate PDF (embedded fonts, QR code, the app version);
 5. send the partner's records in a protected file and bring them into the coordinator's
    records, then check the activity arrived unchanged;
-6. run the integrity check on both records files.
+6. run the integrity check on both records files;
+7. take and let go of the one-window lock, twice, and see a second window refused;
+8. replace a file that is already there, and see a new-only file refuse to replace one;
+9. back up the partner's records and put the backup back, then check the entry is there;
+10. with ``--gui`` only: load Qt's platform plugin and the bundled fonts, then open and
+    close a window offscreen (the window package passes this step in, as it passes the
+    window itself: the core never imports Qt).
 
 Exit status 0 when every step passed; otherwise 1, after one plain line naming the step
 that failed.
@@ -142,6 +148,65 @@ def _exchange(run: _Run) -> str:
     return f"{sent.path.stat().st_size // 1024 or 1} KB file, the activity arrived"
 
 
+def _lock(run: _Run) -> str:
+    from desktop_app.errors import DataFolderBusy
+    from desktop_app.storage.instance_lock import InstanceLock
+
+    folder = run.folder("partner")
+    for _round in range(2):
+        held = InstanceLock(folder).acquire()
+        try:
+            InstanceLock(folder).acquire().release()
+        except DataFolderBusy:
+            pass
+        else:
+            raise CheckFailed("a second window was let in while the lock was held")
+        finally:
+            held.release()
+    return "held and let go twice"
+
+
+def _replace(run: _Run) -> str:
+    from desktop_app.storage.atomic import atomic_write_bytes
+
+    path = run.folder("files") / "replace-me.txt"
+    atomic_write_bytes(path, b"first")
+    atomic_write_bytes(path, b"second")
+    _require(path.read_bytes() == b"second", "the file was not replaced")
+    try:
+        atomic_write_bytes(path, b"third", exclusive=True)
+    except FileExistsError:
+        pass
+    else:
+        raise CheckFailed("a new-only file replaced one that was there")
+    _require(path.read_bytes() == b"second", "a refused write changed the file")
+    leftovers = [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    _require(not leftovers, "a temporary file was left behind")
+    return "replaced once, refused once"
+
+
+def _backup_restore(run: _Run) -> str:
+    import sqlite3
+
+    from desktop_app.storage.backup import snapshot
+    from desktop_app.storage.restore import restore_backup
+    from desktop_app.storage.sqlite_uri import file_uri
+
+    folder = run.folder("partner")
+    live = database_path(folder)
+    backup = snapshot(folder, live, "on-request")
+    result = restore_backup(folder, backup)
+    _require(result.kept_aside is not None, "the records before the restore were not kept")
+    con = sqlite3.connect(file_uri(live, mode="ro"), uri=True)
+    try:
+        row = con.execute("SELECT minutes FROM activity WHERE id = ?", (run.activity_id,))
+        found = row.fetchone()
+    finally:
+        con.close()
+    _require(found == (MINUTES,), "the entry was not there after the restore")
+    return "the entry came back"
+
+
 def _integrity(run: _Run) -> str:
     from desktop_app.storage.backup import integrity_problems
 
@@ -159,7 +224,14 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("build a certificate PDF", _certificate),
     ("export and re-import a partner file", _exchange),
     ("run the integrity check", _integrity),
+    ("take and let go of the one-window lock", _lock),
+    ("replace a file that is already there", _replace),
+    ("back up and put back the records", _backup_restore),
 )
+GUI_STEP = "open a window offscreen"
+
+#: The window package's check (see step 10); returns a short detail, raises on failure.
+GuiCheck = Callable[[], str]
 
 
 def _describe(problem: BaseException) -> str:
@@ -167,16 +239,31 @@ def _describe(problem: BaseException) -> str:
     return f"{type(problem).__name__}: {text}" if text else type(problem).__name__
 
 
-def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run every step, print one line each, clean up, and return the exit status."""
+def no_window_check() -> str:
+    """The window step of a copy that has no window: it fails, plainly."""
+    raise CheckFailed("this copy of Partner Log has no window")
+
+
+def run_self_test(
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    gui: GuiCheck | None = None,
+) -> int:
+    """Run every step, print one line each, clean up, and return the exit status.
+
+    With ``gui`` (the window package's check), the window is tried last.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
     run = _Run()
-    total = len(STEPS)
+    steps = list(STEPS)
+    if gui is not None:
+        steps.append((GUI_STEP, lambda _run: gui()))
+    total = len(steps)
     failed: str | None = None
     print(f"{APP_NAME} {__version__} self-test", file=out)
     try:
-        for number, (name, step) in enumerate(STEPS, start=1):
+        for number, (name, step) in enumerate(steps, start=1):
             try:
                 detail = step(run)
             except Exception as problem:

@@ -206,6 +206,10 @@ class Settings:
             log.info("settings: keeping %d setting(s) this version does not use", len(unknown))
         return cls(path, stored)
 
+    def chosen(self, option: Option[Any]) -> bool:
+        """True when the person set ``option`` themselves (not left at its default)."""
+        return option.key in self._stored
+
     def set(self, option: Option[T], value: T) -> None:
         """Change one preference and save; ValueError if the value is not allowed."""
         clean = option.check(value)

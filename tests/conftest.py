@@ -4,7 +4,7 @@ every test runs on the same day, whatever the computer's calendar says."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from desktop_app import clock  # noqa: E402
 from desktop_app.model import Project, Role  # noqa: E402
 from desktop_app.services import profile  # noqa: E402
 from desktop_app.services.projects import default_project  # noqa: E402
+from desktop_app.storage import paths  # noqa: E402
 from desktop_app.storage.db import Database, open_database  # noqa: E402
 from tests.helpers.days import TEST_DAY  # noqa: E402
 
@@ -31,7 +32,20 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("PARTNER_LOG_HOME", raising=False)
+    # On Windows platformdirs asks the system for the folders and ignores the variables
+    # above, so the paths module is pointed at the temporary home on every platform.
+    monkeypatch.setattr(paths.platformdirs, "user_data_dir", _under(home / "data"))
+    monkeypatch.setattr(paths.platformdirs, "user_log_dir", _under(home / "state", "log"))
     return home
+
+
+def _under(root: Path, *tail: str) -> Callable[..., str]:
+    """A stand-in for a platformdirs folder function, rooted at ``root``."""
+
+    def folder(appname: str | None = None, *_args: object, **_kwargs: object) -> str:
+        return str(root.joinpath(appname or "", *tail))
+
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import build_installer
-from desktop_app import __version__
+from desktop_app import __version__, self_test
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install '.[test]')")
 
@@ -139,11 +139,35 @@ def test_the_bundle_passes_its_self_test_with_no_python_on_path(
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"Partner Log {__version__} self-test"
-    assert [line.split(" ")[1] for line in lines[1:-1]] == [f"{n}/6" for n in range(1, 7)]
+    total = len(self_test.STEPS)
+    assert [line.split(" ")[1] for line in lines[1:-1]] == [
+        f"{n}/{total}" for n in range(1, total + 1)
+    ]
     assert lines[-1] == "Self-test passed: every step worked."
     assert result.stderr == ""
     # Nothing left behind: not in the fresh home, not in the temporary folder.
     assert list(Path(no_python["HOME"]).iterdir()) == []
+    assert list(Path(no_python["TMPDIR"]).iterdir()) == []
+
+
+def test_the_bundle_opens_a_window_offscreen_in_its_self_test(
+    built: Built, no_python: dict[str, str]
+) -> None:
+    """``--self-test --gui``: the platform plugin and fonts the bundle carries work."""
+    result = subprocess.run(
+        [str(built.exe), "--self-test", "--gui"],
+        env=no_python,
+        cwd=no_python["HOME"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = len(self_test.STEPS) + 1
+    assert f"ok {total}/{total} open a window offscreen (offscreen platform, Atkinson" in (
+        result.stdout
+    )
     assert list(Path(no_python["TMPDIR"]).iterdir()) == []
 
 

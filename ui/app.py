@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
 from desktop_app.errors import UserFacingError
@@ -21,9 +23,25 @@ from ui.icons import set_icon_palette
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
 from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
-from ui.theme import apply_theme, palette_for
+from ui.theme import accessibility_hints, apply_theme, palette_for, wants_high_contrast
 from ui.wheel_guard import install as install_wheel_guard
 from ui.window_state import WindowState
+
+
+class _ContrastFollower(QObject):
+    """Restyles when the computer's contrast setting changes while the app is open (the
+    person's own choice in Settings still wins). Lives as long as ``owner``."""
+
+    def __init__(self, restyle: Callable[[], None], owner: QObject) -> None:
+        super().__init__(owner)
+        self._restyle = restyle
+        hints = accessibility_hints()
+        if hints is not None:
+            hints.contrastPreferenceChanged.connect(self.follow)
+
+    @Slot()
+    def follow(self) -> None:
+        self._restyle()
 
 
 def make_context(app: QApplication, workspace: Workspace) -> AppContext:
@@ -39,12 +57,14 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     )
 
     def restyle() -> None:
-        high_contrast = settings.val.high_contrast
+        high_contrast = wants_high_contrast(settings)
         set_icon_palette(palette_for(high_contrast))
         apply_theme(app, high_contrast, settings.val.text_scale)
 
     ctx.restyle = restyle
     restyle()
+    _ContrastFollower(restyle, ctx.nav.stack)
+
     return ctx
 
 

@@ -31,6 +31,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.logs import bug_report
 from desktop_app.storage.faults import explain
+from ui.fonts import BASE_PIXEL_SIZE
 
 log = logging.getLogger("partner_log.crash")
 
@@ -58,12 +59,12 @@ class CrashDialog(QDialog):
         self.setWindowTitle(_("Something went wrong"))
         self.setAccessibleName(_("Something went wrong"))
         font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 14.0))
+        font.setPixelSize(max(font.pixelSize(), BASE_PIXEL_SIZE))  # pixels: see ui.fonts
         self.setFont(font)
 
         self.heading = QLabel(_("Something went wrong."))
         heading_font = self.heading.font()
-        heading_font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading_font.setPixelSize(round(font.pixelSize() * 1.4))
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.explanation = QLabel(

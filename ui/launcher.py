@@ -26,6 +26,14 @@ def has_display() -> bool:
     return True
 
 
+def gui_check() -> str:
+    """``--self-test --gui``: the platform plugin, the fonts and a window, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.self_test_gui import open_and_close_a_window  # Qt loads here.
+
+    return open_and_close_a_window()
+
+
 def open_window(data_dir: Path) -> int:
     """Open the Partner Log window on ``data_dir`` and run it until it is closed."""
     if not has_display():
@@ -39,4 +47,5 @@ def open_window(data_dir: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, open_window=open_window)
+    cli.use_utf8_output()
+    return cli.main(argv, open_window=open_window, gui_check=gui_check)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessibilityHints, QFont, QGuiApplication, QStyleHints
 from PySide6.QtWidgets import QApplication
 
-from ui.fonts import BASE_POINT_SIZE, FAMILY
+from desktop_app.settings import Preferences, Settings
+from ui.fonts import BASE_POINT_SIZE, FAMILY, pt_to_px
 
 MIN_TARGET_PX = 44
 BUTTON_PADDING_PX = 18
@@ -123,6 +125,38 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+#: The style hints and their accessibility part, held for the life of the app. (PySide6
+#: marks the accessibility hints as deleted when they are reached through a style-hints
+#: object that Python has already let go of, so both are kept.)
+_HINTS: list[tuple[QStyleHints, QAccessibilityHints]] = []
+
+
+def accessibility_hints() -> QAccessibilityHints | None:
+    """The computer's accessibility preferences as Qt reads them (None with no app)."""
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
+        return None
+    if not _HINTS:
+        style_hints = QGuiApplication.styleHints()
+        _HINTS.append((style_hints, style_hints.accessibility()))
+    return _HINTS[0][1]
+
+
+def system_asks_for_high_contrast() -> bool:
+    """True when the computer is set to high contrast: a Windows contrast theme, macOS's
+    Increase Contrast, or a high-contrast theme on Linux (as far as Qt can tell)."""
+    hints = accessibility_hints()
+    if hints is None:
+        return False
+    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def wants_high_contrast(settings: Settings) -> bool:
+    """High contrast as the person chose it, or as the computer asks when they did not."""
+    if settings.chosen(Preferences.high_contrast):
+        return settings.val.high_contrast
+    return system_asks_for_high_contrast()
+
+
 def palette_for(high_contrast: bool) -> Palette:
     return HIGH_CONTRAST if high_contrast else DEFAULT
 
@@ -134,7 +168,8 @@ def style_sheet(p: Palette, scale: float) -> str:
         return round(value * scale)
 
     def pt(value: float) -> str:
-        return f"{value * scale:.1f}pt"
+        """A size designed in points, written in pixels (see ``ui.fonts``)."""
+        return f"{pt_to_px(value * scale)}px"
 
     return f"""
 QWidget {{ background: {p.background}; color: {p.text}; }}
@@ -207,6 +242,6 @@ QToolTip {{ background: {p.background}; color: {p.text}; border: 1px solid {p.bo
 def apply_theme(app: QApplication, high_contrast: bool, scale: float) -> None:
     """Apply the text size and colours to the whole app, live."""
     font = QFont(FAMILY)
-    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    font.setPixelSize(pt_to_px(BASE_POINT_SIZE * scale))
     app.setFont(font)
     app.setStyleSheet(style_sheet(palette_for(high_contrast), scale))

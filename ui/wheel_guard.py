@@ -11,7 +11,11 @@ One filter on the whole application stops that:
   control has the keyboard focus;
 - no widget takes the keyboard focus from the wheel (``WheelFocus`` becomes
   ``StrongFocus`` as each widget is set up), so the page never jumps to a control that
-  the wheel happened to pass over.
+  the wheel happened to pass over;
+- every control the Tab key should reach gets ``StrongFocus``: macOS's style gives
+  buttons, drop-down lists and sliders ``TabFocus`` only, and Tab skips them unless the
+  person turned on "Keyboard navigation" in System Settings. The app also asks Qt to
+  let Tab reach every control (``TabFocusAllControls``).
 
 This holds even for the control that has the keyboard focus: a person who has just typed
 an amount or picked a project, then scrolls on to find Save, must not change it. The keys,
@@ -39,6 +43,8 @@ VALUE_CONTROLS: tuple[type[QWidget], ...] = (QAbstractSpinBox, QComboBox, QAbstr
 _NAME = "wheel_guard"
 _WHEEL = QEvent.Type.Wheel
 _POLISH = QEvent.Type.Polish
+#: Focus policies made ``StrongFocus`` (see the module doc).
+_UPGRADED = (Qt.FocusPolicy.WheelFocus, Qt.FocusPolicy.TabFocus)
 
 
 def changes_value_on_wheel(widget: QObject) -> bool:
@@ -58,7 +64,7 @@ class WheelGuard(QObject):
                 # scroll), Qt still offers a wheel turn from the mouse to the parents.
                 return True
         elif kind == _POLISH and isinstance(watched, QWidget):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            if watched.focusPolicy() in _UPGRADED:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
@@ -107,6 +113,7 @@ def _scroll_instead(widget: QWidget, event: QWheelEvent) -> bool:
 def install(app: QApplication) -> WheelGuard:
     """Install the guard on ``app`` once; later calls return the one already there."""
     guard = app.findChild(WheelGuard, _NAME)
+    app.styleHints().setTabFocusBehavior(Qt.TabFocusBehavior.TabFocusAllControls)
     if guard is None:
         guard = WheelGuard(app)
         guard.setObjectName(_NAME)

@@ -58,7 +58,8 @@ from desktop_app.model import (
 )
 from desktop_app.services import corrections, profile, review
 from desktop_app.storage.atomic import atomic_write_bytes
-from desktop_app.storage.faults import WINDOWS_RESERVED, explained
+from desktop_app.storage.faults import explained
+from desktop_app.storage.file_names import clean_text, file_name
 
 LAST_SENT = "last_sent_at"
 #: When the newest file not yet confirmed as sent was made.
@@ -114,14 +115,14 @@ def describe(counts: dict[str, int], kind: str = "partner", contact: bool = Fals
 
 
 def _safe_name(text: str) -> str:
-    cleaned = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:80] or "Partner"
+    """A person's name as part of a file name: no forbidden characters, 80 at most."""
+    return clean_text(clean_text(text)[:80]) or "Partner"
 
 
 def suggested_name(who: str, today: date | None = None) -> str:
     """E.g. "Partner Log - Rosa Martinez - 2026-11-26.partnerlog"."""
     day = (today or clock.today()).isoformat()
-    return f"Partner Log - {_safe_name(who)} - {day}{container.SUFFIX}"
+    return file_name(f"Partner Log - {_safe_name(who)} - {day}", container.SUFFIX)
 
 
 def _target(out: Path | str, who: str) -> Path:
@@ -429,14 +430,13 @@ def partner_file_names(names: list[str], day: date | None = None) -> list[str]:
     taken: set[str] = set()
     for name in names:
         base = _safe_name(name)
-        if base.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED:
-            base = f"Partner {base}"  # "Con. Smith" would be the device CON on Windows
-        candidate, number = base, 1
+        # "Con. Smith" would be the device CON on Windows: file_name puts "Partner" first.
+        candidate, number = file_name(f"{base} \u2013 {when}", container.SUFFIX), 1
         while candidate.casefold() in taken:
             number += 1
-            candidate = f"{base} ({number})"
+            candidate = file_name(f"{base} ({number}) \u2013 {when}", container.SUFFIX)
         taken.add(candidate.casefold())
-        made.append(f"{candidate} \u2013 {when}{container.SUFFIX}")
+        made.append(candidate)
     return made
 
 

@@ -34,6 +34,7 @@ from desktop_app.model import Person, Project, ProjectLink, Role
 from desktop_app.services import lifecycle, profile
 from desktop_app.services.projects import matching_projects
 from desktop_app.storage.backup import snapshot
+from desktop_app.storage.sqlite_uri import database_file
 
 log = logging.getLogger("partner_log.exchange")
 
@@ -351,10 +352,9 @@ def preview(
 
 
 def _backup(session: Session) -> Path | None:
-    database = session.get_bind().engine.url.database
-    if not database:
+    path = database_file(session.get_bind().engine.url)
+    if path is None:
         return None
-    path = Path(database)
     session.flush()
     return snapshot(path.parent, path, "before-import")
 

@@ -26,6 +26,7 @@ from desktop_app.model.enums import (
 from desktop_app.model.exchange import ExchangeConflict, ExchangeState, PayPeriod, ProjectLink
 from desktop_app.model.pay import PaymentEntry, PayRule
 from desktop_app.model.people import Installation, Person, Project
+from desktop_app.model.sheet_imports import SheetImport, SheetRow
 from desktop_app.model.work import (
     Activity,
     Expense,
@@ -74,6 +75,8 @@ __all__ = [
     "ReflectionAspect",
     "ReviewStatus",
     "Role",
+    "SheetImport",
+    "SheetRow",
     "Synced",
     "VavDomain",
     "activity_product",

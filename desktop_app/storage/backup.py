@@ -24,21 +24,31 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import N_, _
-from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
+from desktop_app.storage.atomic import (
+    atomic_write_bytes,
+    flush_to_disk,
+    place_new_file,
+    remove_file,
+    replace_file,
+    sync_dir,
+)
 from desktop_app.storage.backup_thinning import backups_to_remove
 from desktop_app.storage.faults import check_path, explained, raise_explained
 from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
+from desktop_app.storage.sqlite_uri import file_uri
 
 log = logging.getLogger("partner_log.backup")
 
 Clock = Callable[[], datetime]
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 STATE_FILE = "last-backup.json"
+#: How many later stamps to try when a backup's name is taken (see ``backup_stamped``).
+NAME_TRIES = 1000
 BEFORE_RESTORE = "before-restore"
 _NAME = re.compile(r"^partner-log-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 _BEFORE_RESTORE_NAME = re.compile(r"^partner-log-before-restore-(\d{8}-\d{6}-\d{6})\.sqlite3$")
@@ -78,10 +88,9 @@ def reading_uri(path: Path) -> str:
     Without a write-ahead log beside it the file is complete on its own, so it is read
     as immutable; with one, SQLite must read the log too.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not Path(f"{path}-wal").exists():
-        uri += "&immutable=1"
-    return uri
+    if Path(f"{path}-wal").exists():
+        return file_uri(path, mode="ro")
+    return file_uri(path, mode="ro", immutable="1")
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -108,14 +117,15 @@ def integrity_problems(path: Path, quick: bool = False) -> list[str]:
     return [] if messages == ["ok"] else messages
 
 
-def backup_file(source: Path, dest: Path) -> Path:
+def backup_file(source: Path, dest: Path, exclusive: bool = False) -> Path:
     """Copy the live database ``source`` to ``dest`` safely, verify it, and return ``dest``.
 
     The copy is written beside ``dest`` under a temporary name and renamed into place only
     after it passed ``integrity_check``, so a failed backup never replaces a good one.
     ``dest``'s folder must exist: a folder that is gone (a USB stick taken out) is reported,
     never made again on this computer's own disk. A known disk fault is raised as a
-    ``DiskFault`` naming the folder.
+    ``DiskFault`` naming the folder. With ``exclusive``, an existing ``dest`` is never
+    replaced: ``FileExistsError`` is raised instead.
     """
     check_path(dest)
     tmp: Path | None = None
@@ -139,11 +149,16 @@ def backup_file(source: Path, dest: Path) -> Path:
                 _("Your records are unchanged. Please try again."),
             )
         with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
+            flush_to_disk(handle.fileno())
         if os.name == "posix":
             tmp.chmod(0o600)
-        os.replace(tmp, dest)
+        if exclusive:
+            place_new_file(tmp, dest)
+        else:
+            replace_file(tmp, dest)
         sync_dir(dest.parent)
+    except FileExistsError:
+        raise
     except (OSError, sqlite3.DatabaseError) as exc:
         log.error("backup could not be written: %s", type(exc).__name__)
         raise_explained(exc, dest)
@@ -159,13 +174,38 @@ def backup_file(source: Path, dest: Path) -> Path:
     return dest
 
 
+def backup_stamped(
+    source: Path, folder: Path, name_for: Callable[[str], str], when: datetime
+) -> Path:
+    """Back up ``source`` into ``folder`` under the first free name stamped with ``when``.
+
+    Two backups within one tick of the clock (15.6 ms on Windows) would get the same
+    stamp; the second is stamped one microsecond later instead of replacing the first.
+    The file is created only if its name is free, so no backup is ever overwritten.
+    """
+    for step in range(NAME_TRIES):
+        stamp = (when + timedelta(microseconds=step)).strftime(STAMP_FORMAT)
+        dest = folder / name_for(stamp)
+        if os.path.lexists(dest):
+            continue
+        try:
+            return backup_file(source, dest, exclusive=True)
+        except FileExistsError:
+            continue  # another backup took the name just now
+    raise UserFacingError(
+        _("The backup could not be saved."),
+        _("Check that the disk has space and that you may write to that folder."),
+    )
+
+
 def snapshot(data_dir: Path, db_path: Path, reason: str, now: Clock = datetime.now) -> Path:
     """Take a timestamped, verified backup into the ``backups`` folder, then thin it."""
-    stamp = now().strftime(STAMP_FORMAT)
+    when = now()
     with explained(backups_dir(data_dir)):
         folder = ensure_private_dir(backups_dir(data_dir))
-    dest = folder / f"partner-log-{stamp}-{reason}.sqlite3"
-    backup_file(db_path, dest)
+    dest = backup_stamped(
+        db_path, folder, lambda stamp: f"partner-log-{stamp}-{reason}.sqlite3", when
+    )
     _remember(data_dir, dest)
     thin_backups(data_dir, now)
     return dest
@@ -307,8 +347,8 @@ def thin_backups(data_dir: Path, now: Clock = datetime.now) -> list[Path]:
     ]
     removed = backups_to_remove(candidates, now())
     for path in removed:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+        with contextlib.suppress(OSError):  # one held by another program waits for next time
+            remove_file(path)
     if removed:
         log.info("thinned %d old backups", len(removed))
     return removed

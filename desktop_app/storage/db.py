@@ -25,18 +25,22 @@ from desktop_app.storage.backup import snapshot
 from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.integrity import check_on_open
 from desktop_app.storage.paths import database_path, ensure_private_dir
+from desktop_app.storage.sqlite_uri import engine_url, file_uri
 
 log = logging.getLogger("partner_log.db")
 
 #: The newest schema revision this version of the app knows (a test checks it matches
 #: Alembic's head). Starting on an up-to-date database then needs no Alembic import.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
+    # On macOS a plain fsync leaves writes in the drive's cache; elsewhere these do nothing.
+    "PRAGMA fullfsync=ON",
+    "PRAGMA checkpoint_fullfsync=ON",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
@@ -54,7 +58,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(db_path: Path) -> Engine:
     """An engine whose every pooled connection uses the safe SQLite settings."""
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        engine_url(db_path),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
         hide_parameters=True,  # error messages must never carry people's words
     )
@@ -87,10 +91,9 @@ def read_only_uri(db_path: Path) -> str:
     When no write-ahead log is present the file is complete on its own, so it is opened
     as immutable and SQLite creates no ``-wal``/``-shm`` files beside it.
     """
-    uri = f"{db_path.resolve().as_uri()}?mode=ro"
-    if not Path(f"{db_path}-wal").exists():
-        uri += "&immutable=1"
-    return uri
+    if Path(f"{db_path}-wal").exists():
+        return file_uri(db_path, mode="ro")
+    return file_uri(db_path, mode="ro", immutable="1")
 
 
 def read_schema_revision(db_path: Path) -> str | None:

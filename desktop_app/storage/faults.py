@@ -14,8 +14,8 @@ Saying "nothing was changed" is kept true by the writers: files are written besi
 target and renamed over it only when complete, and each database change is one
 transaction that is rolled back when it fails.
 
-``check_path`` applies Windows' rules for names and lengths before a file is written
-there, so the person hears the reason instead of a bare "invalid argument".
+``check_path`` applies Windows' rules for names (from ``storage.file_names``) and lengths
+before a file is written there, so the person hears the reason instead of a bare "invalid argument".
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path, PureWindowsPath
 
 from desktop_app.errors import DiskFault, Fault, UserFacingError
 from desktop_app.i18n import _
+from desktop_app.storage.file_names import name_problem
 
 #: Below this much free space, a disk I/O error from SQLite is taken to be a full disk.
 #: (SQLite reports a full disk as "disk I/O error" when it cannot grow its -shm file.)
@@ -38,12 +39,6 @@ LOW_SPACE_BYTES = 8 * 1024 * 1024
 
 #: Windows' longest path (MAX_PATH, counting the final NUL) for programs that do not opt in.
 WINDOWS_MAX_PATH = 260
-WINDOWS_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL"}
-    | {f"COM{n}" for n in range(1, 10)}
-    | {f"LPT{n}" for n in range(1, 10)}
-)
-WINDOWS_FORBIDDEN_CHARACTERS = frozenset('<>:"/\\|?*') | {chr(code) for code in range(32)}
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -234,13 +229,10 @@ def windows_name_problem(path: Path) -> Fault | None:
     name = PureWindowsPath(path.name).name or path.name
     if not name:
         return None
-    if any(char in WINDOWS_FORBIDDEN_CHARACTERS for char in name):
-        return Fault.BAD_NAME
-    if name[-1] in ". ":
-        return Fault.BAD_NAME
-    if name.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED:
-        return Fault.BAD_NAME
-    return None
+    problem = name_problem(name)
+    if problem == "too long":
+        return Fault.TOO_LONG
+    return Fault.BAD_NAME if problem is not None else None
 
 
 def check_path(path: Path) -> None:

@@ -10,17 +10,15 @@ folder raises the same error again and changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from desktop_app.storage.atomic import atomic_write_bytes, sync_dir
+from desktop_app.storage.atomic import atomic_write_bytes, remove_file, replace_file, sync_dir
 from desktop_app.storage.backup import BackupInfo, is_damage, newest_good_backup, reading_uri
 from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.paths import database_path, ensure_private_dir
@@ -101,13 +99,20 @@ def check_on_open(data_dir: Path, now: Callable[[], datetime] = datetime.now) ->
 def keep_damaged(data_dir: Path, now: Callable[[], datetime] = datetime.now) -> Path:
     """Move the records file and its side files into ``damaged/<time>/``; return that."""
     path = database_path(data_dir)
-    folder = ensure_private_dir(damaged_dir(data_dir) / now().strftime("%Y%m%d-%H%M%S-%f"))
+    when = now()
+    for step in range(1000):  # a free name, even twice within one tick of the clock
+        folder = damaged_dir(data_dir) / (when + timedelta(microseconds=step)).strftime(
+            "%Y%m%d-%H%M%S-%f"
+        )
+        if not folder.exists():
+            break
+    folder = ensure_private_dir(folder)
     # The log first, then the main file: a half-done move never leaves a log beside
     # a file it does not belong to.
     for suffix in (*SIDE_FILES, ""):
         source = Path(f"{path}{suffix}")
-        with contextlib.suppress(FileNotFoundError):
-            os.replace(source, folder / source.name)
+        if source.exists():
+            replace_file(source, folder / source.name)
     sync_dir(folder)
     sync_dir(data_dir)
     atomic_write_bytes(damaged_dir(data_dir) / WAITING_FILE, folder.name.encode())
@@ -129,8 +134,7 @@ def resolve_damage(data_dir: Path) -> None:
 
     The damaged file stays where it was kept; only the reminder goes.
     """
-    with contextlib.suppress(FileNotFoundError):
-        (damaged_dir(data_dir) / WAITING_FILE).unlink()
+    remove_file(damaged_dir(data_dir) / WAITING_FILE)
 
 
 def start_afresh(data_dir: Path) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,8 +27,8 @@ from pathlib import Path
 
 from desktop_app.errors import DiskFault, Fault, UserFacingError
 from desktop_app.i18n import _
-from desktop_app.storage.atomic import sync_dir
-from desktop_app.storage.backup import STAMP_FORMAT, backup_file, integrity_problems
+from desktop_app.storage.atomic import remove_file, replace_file, sync_dir
+from desktop_app.storage.backup import backup_file, backup_stamped, integrity_problems
 from desktop_app.storage.faults import explain, explained, raise_explained
 from desktop_app.storage.integrity import SIDE_FILES, is_damage, keep_damaged, resolve_damage
 from desktop_app.storage.paths import backups_dir, database_path, ensure_private_dir
@@ -72,16 +71,15 @@ def restore_backup(
     try:
         kept = _set_aside(data_dir, live, now)
         for suffix in SIDE_FILES:
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{live}{suffix}").unlink()
-        os.replace(incoming, live)
+            remove_file(Path(f"{live}{suffix}"))
+        replace_file(incoming, live)
     except OSError as exc:
         raise_explained(exc, live)  # the records were left as they were
         raise
     else:
         sync_dir(data_dir)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             incoming.unlink()
     resolve_damage(data_dir)
     log.info("a backup was put back")
@@ -107,7 +105,9 @@ def _set_aside(data_dir: Path, live: Path, now: Callable[[], datetime]) -> Path 
         return keep_damaged(data_dir, now)
     with explained(backups_dir(data_dir)):
         folder = ensure_private_dir(backups_dir(data_dir))
-    return backup_file(live, folder / f"partner-log-before-restore-{now():{STAMP_FORMAT}}.sqlite3")
+    return backup_stamped(
+        live, folder, lambda stamp: f"partner-log-before-restore-{stamp}.sqlite3", now()
+    )
 
 
 def _fold_in_log(live: Path) -> None:

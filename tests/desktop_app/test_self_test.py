@@ -34,7 +34,8 @@ def test_every_step_passes_and_nothing_is_left(scratch: Path) -> None:
     assert lines[0] == f"Partner Log {__version__} self-test"
     steps = [line for line in lines if line.startswith("ok ")]
     assert [line.split(" (")[0] for line in steps] == [
-        f"ok {n}/6 {name}" for n, (name, _step) in enumerate(self_test.STEPS, start=1)
+        f"ok {n}/{len(self_test.STEPS)} {name}"
+        for n, (name, _step) in enumerate(self_test.STEPS, start=1)
     ]
     assert "certificate PDF (" in steps[3] and " KB, code PL-" in steps[3]
     assert "the activity arrived" in steps[4]
@@ -49,7 +50,7 @@ def test_the_command_line_flag_runs_it_and_writes_no_log(
 ) -> None:
     assert main(["--self-test"]) == 0
     printed = capsys.readouterr().out
-    assert printed.count("\nok ") == 6
+    assert printed.count("\nok ") == len(self_test.STEPS)
     assert printed.endswith("Self-test passed: every step worked.\n")
     assert list(scratch.iterdir()) == []
     assert list(Path(scratch.parent / "home").iterdir()) == []  # no logs, no records
@@ -68,7 +69,7 @@ def test_a_failed_step_is_named_and_still_cleaned_up(
     assert self_test.run_self_test(out, err) == 1
     assert out.getvalue().count("\nok ") == 3  # the steps before it still ran
     assert err.getvalue() == (
-        "Self-test FAILED at step 4 of 6, build a certificate PDF: "
+        "Self-test FAILED at step 4 of 9, build a certificate PDF: "
         "OSError: No space left on device\n"
     )
     assert list(scratch.iterdir()) == []
@@ -80,6 +81,25 @@ def test_a_wrong_result_fails_its_step(scratch: Path, monkeypatch: pytest.Monkey
     out, err = io.StringIO(), io.StringIO()
     assert self_test.run_self_test(out, err) == 1
     assert err.getvalue().startswith(
-        "Self-test FAILED at step 2 of 6, run the migrations: CheckFailed: the partner schema"
+        "Self-test FAILED at step 2 of 9, run the migrations: CheckFailed: the partner schema"
     )
+    assert list(scratch.iterdir()) == []
+
+
+def test_the_storage_steps_check_what_windows_and_macos_differ_on(scratch: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert self_test.run_self_test(out, err) == 0
+    printed = out.getvalue()
+    assert "ok 7/9 take and let go of the one-window lock (held and let go twice)" in printed
+    assert "ok 8/9 replace a file that is already there (replaced once, refused once)" in printed
+    assert "ok 9/9 back up and put back the records (the entry came back)" in printed
+
+
+def test_gui_without_a_window_fails_plainly(
+    scratch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--self-test", "--gui"]) == 1
+    said = capsys.readouterr()
+    assert "step 10 of 10, open a window offscreen" in said.err
+    assert "this copy of Partner Log has no window" in said.err
     assert list(scratch.iterdir()) == []

@@ -13,6 +13,7 @@ import pytest
 from desktop_app.errors import DiskFault
 from desktop_app.settings import FILE_NAME, OPTIONS, UNREADABLE_NAME, Preferences, Settings
 from desktop_app.storage import atomic
+from tests.helpers.platforms import assert_private
 
 
 def write(folder: Path, content: str | bytes) -> Path:
@@ -62,7 +63,7 @@ def test_a_change_is_checked_saved_and_read_back(data_dir: Path) -> None:
     again = Settings.load(data_dir)
     assert (again.val.text_scale, again.val.high_contrast) == (1.5, True)
     if os.name == "posix":
-        assert (data_dir / FILE_NAME).stat().st_mode & 0o777 == 0o600
+        assert_private(data_dir / FILE_NAME)
 
 
 @pytest.mark.parametrize(

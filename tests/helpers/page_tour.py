@@ -9,8 +9,11 @@ and ``bench/screenshot_scale.py`` use it; it is not part of the installed app.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from ui.context import AppContext
@@ -126,6 +129,83 @@ def _ready_to_send(ctx: AppContext) -> None:
     ctx.nav.push(ReadyToSendPage(ctx, exported, me.display_name))
 
 
+def _settle() -> None:
+    """Let background work (reading a sheet) report back, then draw what it opened."""
+    from ui.operations import busy
+
+    for _ in range(500):
+        if not busy():
+            break
+        QApplication.processEvents()
+        QThreadPool.globalInstance().waitForDone(20)
+    _process()
+
+
+def _sheet_file(name: str) -> Path:
+    """A small spreadsheet for the tour's "Bring in old records" stops."""
+    from tests.helpers.sheets import MESSY, write_csv, write_xlsx
+
+    folder = Path(tempfile.mkdtemp(prefix="partner-log-tour-"))
+    if name == "two-sheets":
+        return write_xlsx(folder / "my hours.xlsx", {"Notes": [["notes"]], "Hours": MESSY})
+    if name == "unsure":
+        rows = [["Day?", "How long"], ["2021-03-04", "2 h"], ["2021-03-05", "1:30"]]
+        return write_csv(folder / "old.csv", rows)
+    if name == "order":
+        rows = [["Date", "Hours"], ["04/03/2021", "1"], ["05/06/2021", "2"]]
+        return write_csv(folder / "old.csv", rows)
+    if name == "unsure-unit":
+        rows = [["Date", "Time"], ["2021-03-04", "2"]]
+        return write_csv(folder / "old.csv", rows)
+    if name == "people":
+        rows = [
+            ["Date", "Hours", "Partner", "Notes"],
+            ["2021-03-04", "1,5", "Lin Wu", "=SUM(A1)"],
+            ["2021-03-05", "2", "", ""],
+        ]
+        return write_csv(folder / "old.csv", rows)
+    rows = [*MESSY, ["31/04/2021", "1", "", ""]]
+    return write_csv(folder / "old.csv", rows, "cp1252", ";")
+
+
+def _open_sheet(name: str) -> Step:
+    """Open the "Bring in old records" start page, then read ``name`` as if chosen."""
+
+    def step(ctx: AppContext) -> None:
+        _home_action("settings")(ctx)
+        _click("old_records_button")(ctx)
+        _page(ctx).flow.open_path(_sheet_file(name))  # type: ignore[attr-defined]
+        _settle()
+
+    return step
+
+
+def _tile(index: int) -> Step:
+    def step(ctx: AppContext) -> None:
+        _page(ctx).tiles.tiles[index].click()  # type: ignore[attr-defined]
+        _settle()
+
+    return step
+
+
+def _continue(ctx: AppContext) -> None:
+    button = _page(ctx).continue_button
+    assert button is not None
+    button.click()
+    _settle()
+
+
+def _old_records_done(ctx: AppContext) -> None:
+    """The done page, for what an import of three rows says, without saving them
+    (saving would change what the other stops show)."""
+    from desktop_app.sheets import ImportDone
+    from ui.pages.old_records.flow import OldRecordsFlow
+
+    done = ImportDone("tour", 3, 1, 2, 1, 0, Path("backup.sqlite3"))
+    OldRecordsFlow(ctx).show_done(done)
+    _process()
+
+
 #: name -> steps from Home. Names are used for screenshot files.
 STOPS: dict[str, list[Step]] = {
     "home": [lambda ctx: (ctx.nav.home(), _process())],
@@ -221,6 +301,14 @@ STOPS: dict[str, list[Step]] = {
     "send-2-ready": [_home_action("send"), _ready_to_send],
     "settings": [_home_action("settings")],
     "help": [_home_action("settings"), _click("help_link")],
+    "old-records-1-file": [_home_action("settings"), _click("old_records_button")],
+    "old-records-2-sheet": [_open_sheet("two-sheets")],
+    "old-records-2b-date-order": [_open_sheet("order")],
+    "old-records-2c-unit": [_open_sheet("unsure-unit")],
+    "old-records-3-columns": [_open_sheet("unsure")],
+    "old-records-4-preview": [_open_sheet("messy")],
+    "old-records-5-confirm": [_open_sheet("messy"), _continue],
+    "old-records-6-done": [_old_records_done],
 }
 
 
@@ -260,6 +348,9 @@ COORDINATOR_STOPS: dict[str, list[Step]] = {
     "coordinator-partners": [_home_action("partners")],
     "coordinator-outputs": [_home_action("outputs")],
     "coordinator-settings": [_home_action("settings")],
+    "coordinator-old-records-1-file": [_home_action("settings"), _click("old_records_button")],
+    "coordinator-old-records-4-preview": [_open_sheet("people")],
+    "coordinator-old-records-5-confirm": [_open_sheet("people"), _continue],
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from desktop_app.i18n import _
 from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
+from desktop_app.storage.file_names import safe_file_name
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.formatting import long_date
@@ -55,12 +55,6 @@ def named_period(value: str, today: date | None = None) -> Period:
         last_year = today.year - 1
         return Period(date(last_year, 1, 1), date(last_year, 12, 31))
     return Period(None, None)
-
-
-def safe_file_name(text: str) -> str:
-    """A file name from a person's name: no characters that folders refuse."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned) or "Partner Log"
 
 
 class DatesPage(Page):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.services import profile, projects, records
 from desktop_app.services.summaries import hours_by_month
+from ui.announce import announce
 from ui.context import AppContext
 from ui.records_model import RecordsModel
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
@@ -271,4 +272,4 @@ class RecordsPage(Page):
         self.banner_text.setText(message)
         self.banner.setAccessibleName(message)
         self.banner.setVisible(True)
-        QAccessible.updateAccessibility(QAccessibleEvent(self.banner, QAccessible.Event.Alert))
+        announce(self.banner, message, assertive=False)

@@ -15,6 +15,7 @@ from ui.open_externally import CannotOpenNotice, open_folder
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
+from ui.theme import wants_high_contrast
 from ui.widgets.buttons import LinkButton, SecondaryButton
 from ui.widgets.check_box import CheckBox
 from ui.widgets.fields import LabelledField, narrow
@@ -58,7 +59,7 @@ class SettingsPage(Page):
         text_scale = Preferences.text_scale
         self.add_field(text_scale.key, LabelledField(_(text_scale.title), self.text_size))
         self.contrast = CheckBox(_(Preferences.high_contrast.title))
-        self.contrast.setChecked(ctx.settings.val.high_contrast)
+        self.contrast.setChecked(wants_high_contrast(ctx.settings))
         self.contrast.toggled.connect(self._contrast)
         self.body.addWidget(self.contrast)
 
@@ -92,6 +93,9 @@ class SettingsPage(Page):
         self.backups_button = SecondaryButton(_("Backups: make one, or put one back"))
         self.backups_button.clicked.connect(lambda: ctx.nav.push(BackupsPage(ctx)))
         self.body.addWidget(self.backups_button)
+        self.old_records_button = SecondaryButton(_("Bring in old records from a spreadsheet"))
+        self.old_records_button.clicked.connect(self._old_records)
+        self.body.addWidget(self.old_records_button)
         self.set_tab_order(
             [
                 self.help_link,
@@ -107,6 +111,7 @@ class SettingsPage(Page):
                 self.add_project,
                 self.open_folder,
                 self.backups_button,
+                self.old_records_button,
             ]
         )
 
@@ -118,6 +123,11 @@ class SettingsPage(Page):
 
     def first_focus(self) -> QWidget | None:
         return self.help_link
+
+    def _old_records(self) -> None:
+        from ui.pages.old_records.flow import OldRecordsFlow  # loaded when first used
+
+        OldRecordsFlow(self.ctx).start()
 
     def _save_details(self) -> None:
         try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
+from ui.announce import announce
 from ui.widgets.buttons import LinkButton
 
 
@@ -39,8 +39,8 @@ class ErrorSummary(QFrame):
         self.setAccessibleDescription(" ".join(message for message, _go in problems))
         self.setVisible(True)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        # Screen readers announce an alert at once, whatever they were reading.
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        # Screen readers say it at once, whatever they were reading.
+        announce(self, " ".join((self.accessibleName() + ".", *(m for m, _go in problems))))
 
     def clear(self) -> None:
         for link in self.links:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton
 
-from ui.fonts import BASE_POINT_SIZE
+from ui.fonts import text_scale_of
 from ui.icons import icon
 from ui.theme import MIN_TARGET_PX
 
@@ -69,7 +69,7 @@ class Reflow(_Button):
     def _chrome(self) -> int:
         # Scaled with the text. (Asking the style through initStyleOption is avoided: in
         # PySide6 it leaks a reference.)
-        scale = self.font().pointSizeF() / BASE_POINT_SIZE
+        scale = text_scale_of(self.font())
         width = round(self.chrome_px * scale) + 16
         if not self.icon().isNull():
             width += self.iconSize().width() + 8

@@ -8,10 +8,10 @@ value it is about, takes the keyboard, and screen readers announce it at once.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
+from ui.announce import announce
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 
 
@@ -56,7 +56,7 @@ class SecondLook(QFrame):
         self.setAccessibleDescription(_("Choose Yes, it is right, or No, change it."))
         self.setVisible(True)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        announce(self, question)
 
     def dismiss(self) -> None:
         self.about = None

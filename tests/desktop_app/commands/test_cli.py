@@ -15,6 +15,7 @@ from desktop_app.cli import build_parser, main
 from desktop_app.storage.paths import DEMO_MARKER, database_path, default_data_dir, default_demo_dir
 from tests.helpers.cli import run
 from tests.helpers.days import TEST_DAY
+from tests.helpers.platforms import assert_private
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -229,7 +230,8 @@ def test_check_and_backup(folder: str, capsys: pytest.CaptureFixture[str], tmp_p
     out_file = tmp_path / "copy.sqlite3"
     status, out, _err = run(capsys, "--data-dir", folder, "backup", "--out", str(out_file))
     assert status == 0 and str(out_file) in out
-    assert out_file.stat().st_size > 0 and (out_file.stat().st_mode & 0o777) == 0o600
+    assert out_file.stat().st_size > 0
+    assert_private(out_file)
     status, out, _err = run(capsys, "--data-dir", folder, "backup")
     assert status == 0 and "backups" in out
 
@@ -338,3 +340,17 @@ def test_list_leaves_time_that_was_not_accepted_out_of_its_total(
     assert status == 0
     assert f"{len(counted)} time entries," in out
     assert "Not counted: 1 entry that was not accepted." in out
+
+
+def test_output_to_a_file_is_utf8_whatever_the_code_page() -> None:
+    """``partner-log list --json > file`` on a Windows computer set to cp1252."""
+    import io
+
+    from desktop_app.cli import use_utf8_output
+
+    raw = io.BytesIO()
+    piped = io.TextIOWrapper(raw, encoding="cp1252")
+    use_utf8_output(piped)
+    piped.write("Nguyễn 李\n")
+    piped.flush()
+    assert raw.getvalue().decode("utf-8") == "Nguyễn 李\n"

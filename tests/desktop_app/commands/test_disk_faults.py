@@ -1,7 +1,8 @@
 """Every command that writes answers a disk fault in one plain line, and changes nothing.
 
-The faults are made where the platform makes them: ``os.replace`` (the last step of every
-file written, records copies included) fails as a full disk, a read-only folder, a file
+The faults are made where the platform makes them: ``os.replace`` and ``os.link`` (the
+last step of every file written, records copies included; a new backup is linked into
+place so it never replaces another) fails as a full disk, a read-only folder, a file
 another program holds on Windows, or a path too long; SQLite refuses a write as a full
 disk, a locked file or a read-only file.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage import atomic
 from tests.helpers.cli import run
 from tests.helpers.disk_faults import (
     FILE_WRITERS,
@@ -69,6 +71,8 @@ def test_a_file_the_disk_refuses_is_one_plain_line_and_nothing_changes(
         raise os_error(fault)
 
     monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr(atomic, "sleep", lambda _seconds: None)  # a held file: no waiting
     status, _out, err = run(capsys, *writer.args(data, out, extra))
     monkeypatch.undo()
 

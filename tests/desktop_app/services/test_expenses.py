@@ -13,6 +13,7 @@ from desktop_app.errors import InvalidInput
 from desktop_app.model import ExpenseCategory, Project, ReviewStatus, Role
 from desktop_app.services import expenses, profile
 from desktop_app.storage.db import Database
+from tests.helpers.platforms import assert_private
 
 
 def test_expense_with_a_receipt_copied_into_the_data_folder(
@@ -117,7 +118,7 @@ def test_a_receipt_can_be_added_later_and_only_its_owner_can_read_it(
     kept = expenses.keep_receipt(data_dir, receipt)
     expenses.attach_receipt(session, expense.id, kept)
     assert expenses.get_expense(session, expense.id).receipt_path == kept
-    assert (data_dir / kept).stat().st_mode & 0o777 == 0o600
+    assert_private(data_dir / kept)
     assert receipt.read_bytes() == b"%PDF-1.4 receipt"  # the original is left where it was
 
 

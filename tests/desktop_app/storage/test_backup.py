@@ -23,6 +23,7 @@ from desktop_app.storage.backup import (
 from desktop_app.storage.backup_thinning import backups_to_remove
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.paths import backups_dir, database_path
+from tests.helpers.platforms import assert_private
 
 NOW = datetime(2025, 3, 20, 15, 0)
 
@@ -66,8 +67,8 @@ def test_backups_taken_while_saving_all_check_out(database: Database) -> None:
     assert len(set(taken)) == 8
     for path in taken:
         assert integrity_problems(path) == []
-        assert path.stat().st_mode & 0o777 == 0o600
-    assert backups_dir(database.data_dir).stat().st_mode & 0o777 == 0o700
+        assert_private(path)
+    assert_private(backups_dir(database.data_dir), 0o700)
 
 
 def test_a_backup_at_start_only_when_records_changed(database: Database) -> None:

@@ -25,6 +25,7 @@ from desktop_app.storage.atomic import atomic_write, atomic_write_bytes
 from desktop_app.storage.backup import integrity_problems
 from desktop_app.storage.db import open_database
 from desktop_app.storage.paths import database_path
+from tests.helpers.platforms import assert_private, posix_only
 
 ROUNDS = 50
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -89,7 +90,7 @@ def _ids_in(path: Path) -> set[str]:
         con.close()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the crash test forks writers")
+@posix_only("the crash test forks writers and kills them with SIGKILL")
 def test_saved_entries_survive_being_killed_at_any_moment(data_dir: Path) -> None:
     database = open_database(data_dir)
     with database.session() as session:
@@ -186,4 +187,4 @@ def test_written_files_are_for_the_owner_only(tmp_path: Path) -> None:
     target = tmp_path / "certificate.pdf"
     atomic_write_bytes(target, b"%PDF")
     if os.name == "posix":
-        assert target.stat().st_mode & 0o777 == 0o600
+        assert_private(target)

@@ -17,6 +17,7 @@ from desktop_app.model import Base
 from desktop_app.storage import db as db_module
 from desktop_app.storage.db import SCHEMA_HEAD, known_revisions, open_database
 from desktop_app.storage.paths import backups_dir, database_path
+from tests.helpers.platforms import assert_private
 
 
 def _digest(path: Path) -> str:
@@ -62,7 +63,7 @@ def test_fresh_folder_is_migrated_to_the_newest_schema(data_dir: Path) -> None:
     database.close()
     assert version == SCHEMA_HEAD
     assert diff == []
-    assert (database_path(data_dir).stat().st_mode & 0o777) == 0o600
+    assert_private(database_path(data_dir))
 
 
 def test_schema_head_constant_matches_alembic() -> None:

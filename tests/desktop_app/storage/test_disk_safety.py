@@ -9,6 +9,7 @@ import pytest
 from desktop_app.storage.disk_safety import (
     cloud_folder,
     data_folder_warning,
+    is_network_folder,
     mount_type,
     storage_warning,
 )
@@ -87,3 +88,66 @@ def test_names_that_only_look_similar_are_not_flagged() -> None:
 def test_this_computer_check_runs(tmp_path: Path) -> None:
     # The temporary folder is local on the machines that run the tests.
     assert data_folder_warning(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("folder", "drive_type", "network"),
+    [
+        (r"\\nas\partners\PartnerLog", None, True),  # UNC
+        (r"\\nas.example.org\home$\ana\PartnerLog", 3, True),
+        (r"\\?\UNC\nas\partners\PartnerLog", None, True),  # long-path form of UNC
+        (r"Z:\PartnerLog", 4, True),  # a drive letter mapped to a share: DRIVE_REMOTE
+        (r"Z:\PartnerLog", 3, False),  # DRIVE_FIXED
+        (r"E:\PartnerLog", 2, False),  # DRIVE_REMOVABLE: a USB stick is not a network
+        (r"C:\Users\Ana\AppData\Local\PartnerLog", None, False),
+        (r"\\?\C:\Users\Ana\PartnerLog", 3, False),  # long-path form of a local drive
+        (r"\\.\C:\PartnerLog", 3, False),
+    ],
+)
+def test_windows_network_drives_are_found(
+    folder: str, drive_type: int | None, network: bool
+) -> None:
+    path = PureWindowsPath(folder)
+    assert is_network_folder(path, "win32", drive_type=drive_type) is network
+    warning = storage_warning(path, "win32", drive_type=drive_type)
+    assert (warning is not None and "network drive" in warning) is network
+
+
+@pytest.mark.parametrize(
+    ("fs_type", "network"),
+    [("smbfs", True), ("afpfs", True), ("nfs", True), ("webdav", True), ("apfs", False),
+     ("hfs", False), ("msdos", False), ("exfat", False), (None, False)],
+)  # fmt: skip
+def test_macos_network_file_systems_are_found(fs_type: str | None, network: bool) -> None:
+    path = PurePosixPath("/Volumes/Team/PartnerLog")
+    assert is_network_folder(path, "darwin", fs_type=fs_type) is network
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        r"C:\Users\Ana\OneDrive - Health Trust\PartnerLog",
+        r"C:\Users\Ana\OneDrive\Documents\PartnerLog",
+        r"C:\Users\Ana\Box\PartnerLog",
+        r"C:\Users\Ana\Dropbox\PartnerLog",
+        r"G:\My Drive\PartnerLog",
+        r"C:\Users\Ana\iCloudDrive\PartnerLog",
+    ],
+)
+def test_windows_cloud_folders_are_found(folder: str) -> None:
+    warning = storage_warning(PureWindowsPath(folder), "win32", drive_type=3)
+    assert warning is not None and "a program like OneDrive copies" in warning
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "/Users/ana/Library/CloudStorage/OneDrive-HealthTrust/PartnerLog",
+        "/Users/ana/Library/CloudStorage/Box-Box/PartnerLog",
+        "/Users/ana/Library/CloudStorage/Dropbox/PartnerLog",
+        "/Users/ana/Library/Mobile Documents/com~apple~CloudDocs/PartnerLog",
+    ],
+)
+def test_macos_cloud_storage_folders_are_found(folder: str) -> None:
+    warning = storage_warning(PurePosixPath(folder), "darwin", fs_type="apfs")
+    assert warning is not None and "a program like OneDrive copies" in warning

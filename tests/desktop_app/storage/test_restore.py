@@ -19,6 +19,7 @@ from desktop_app.storage.db import open_database
 from desktop_app.storage.instance_lock import InstanceLock
 from desktop_app.storage.paths import backups_dir, database_path
 from desktop_app.storage.restore import restore_backup
+from tests.helpers.platforms import assert_private
 
 
 def _save(data_dir: Path, entries: int) -> None:
@@ -57,7 +58,7 @@ def test_restore_round_trip_keeps_the_records_it_replaced(data_dir: Path) -> Non
     assert not Path(f"{database_path(data_dir)}-wal").exists()
     database = open_database(data_dir)  # the restored records open normally
     database.close()
-    assert database_path(data_dir).stat().st_mode & 0o777 == 0o600
+    assert_private(database_path(data_dir))
 
 
 def test_changes_still_in_the_write_ahead_log_are_kept_aside(data_dir: Path) -> None:

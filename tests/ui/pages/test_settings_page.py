@@ -66,7 +66,7 @@ def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) ->
     page.contrast.setChecked(True)  # type: ignore[attr-defined]
     assert "#000000" in QApplication.instance().styleSheet()  # type: ignore[union-attr]
     page.text_size.slider.setValue(4)  # type: ignore[attr-defined]
-    assert QApplication.instance().font().pointSizeF() == 28.0  # type: ignore[union-attr]
+    assert QApplication.instance().font().pixelSize() == 37  # type: ignore[union-attr]
     page.payment.setCurrentIndex(1)  # type: ignore[attr-defined]
     page.name.setText("")  # type: ignore[attr-defined]
     page.save_details.click()  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -54,7 +54,7 @@ def test_a_larger_font_wraps_again(qtbot: QtBot) -> None:
     _window = in_window(qtbot, button, width=420)
     lines_before = button.text().count("\n")
     font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 2)
+    font.setPixelSize(round(QFontInfo(font).pixelSize() * 2))
     button.setFont(font)
     assert button.text().count("\n") > lines_before
 

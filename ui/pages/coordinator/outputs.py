@@ -15,6 +15,7 @@ from desktop_app.exchange.finance import export_finance
 from desktop_app.i18n import _
 from desktop_app.model import Role
 from desktop_app.services import profile, projects
+from desktop_app.storage.file_names import file_name
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.operations import Operation, run_in_background
@@ -108,7 +109,7 @@ class OutputsPage(Page):
 
         self._run(
             _("Save the project report"),
-            f"Project report - {clock.today()}.pdf",
+            file_name(f"Project report - {clock.today()}", ".pdf"),
             _("PDF documents") + " (*.pdf)",
             work,
         )
@@ -116,7 +117,7 @@ class OutputsPage(Page):
     def make_finance(self) -> None:
         self._run(
             _("Save the money report"),
-            f"Payments - {clock.today()}.xlsx",
+            file_name(f"Payments - {clock.today()}", ".xlsx"),
             _("Spreadsheets") + " (*.xlsx *.csv)",
             lambda out: self.ctx.call(export_finance, out),
         )

@@ -1,0 +1,222 @@
+"""Save a planned import, all or nothing, after a checked backup; and undo an import.
+
+The caller owns the transaction (``Workspace.call`` or ``session_for``): if any row
+fails, nothing of the import is kept. Each row's fingerprint is stored, so the same
+sheet brought in again adds nothing. Undo removes exactly what one import added, as long
+as none of it has been sent (or reviewed, paid or locked since).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.errors import InvalidInput, NotFound
+from desktop_app.i18n import _, ngettext
+from desktop_app.model import (
+    Activity,
+    Expense,
+    Person,
+    Project,
+    ReviewStatus,
+    Role,
+    SheetImport,
+    SheetRow,
+    new_id,
+    utcnow,
+)
+from desktop_app.services import activities, expenses, lifecycle, profile
+from desktop_app.sheets.fingerprints import already_here
+from desktop_app.sheets.preview import Plan, cost_print, time_print
+from desktop_app.sheets.words import fold
+from desktop_app.storage.backup import snapshot
+from desktop_app.storage.sqlite_uri import database_file
+
+log = logging.getLogger("partner_log.sheets")
+
+
+class NewPeopleNeedConfirmation(InvalidInput):
+    """The sheet names partners who are not in the records yet."""
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    import_id: str
+    activities: int
+    expenses: int
+    already_here: int
+    skipped: int
+    people_added: int
+    backup: Path | None
+
+
+@dataclass(frozen=True)
+class UndoDone:
+    activities: int
+    expenses: int
+    people: int
+
+
+def _backup(session: Session) -> Path | None:
+    path = database_file(session.get_bind().engine.url)
+    if path is None:
+        return None
+    session.flush()
+    return snapshot(path.parent, path, "before-import")
+
+
+def new_people_words(names: list[str]) -> str:
+    return ngettext(
+        "This partner is not in your records yet: {names}.",
+        "These partners are not in your records yet: {names}.",
+        len(names),
+    ).format(names=", ".join(names))
+
+
+def apply_plan(
+    session: Session, plan: Plan, *, add_people: bool = False, backup: bool = True
+) -> ImportDone:
+    """Save ``plan``'s new rows in the caller's transaction, after a checked backup.
+
+    Partners the sheet names who are not here yet are added only with ``add_people``;
+    otherwise ``NewPeopleNeedConfirmation`` is raised and nothing is changed."""
+    if plan.new_people and not add_people:
+        raise NewPeopleNeedConfirmation(
+            new_people_words(plan.new_people),
+            _("Say yes to add them (--yes), or fix their names. Nothing was changed."),
+            field="people",
+        )
+    saved = _backup(session) if backup else None
+    batch = SheetImport(
+        id=new_id(),
+        file_name=plan.file_name[:300],
+        sheet_name=plan.sheet_name[:200],
+        made_at=utcnow(),
+        activities=0,
+        expenses=0,
+        people_added=[],
+    )
+    session.add(batch)
+    made: dict[str, str] = {}
+    for name in plan.new_people:
+        person = profile.add_person(session, name, Role.PARTNER)
+        made["new:" + fold(name)] = person.id
+    batch.people_added = list(made.values())  # a new list: changes inside one go unseen
+    session.flush()
+    # Fingerprints are read again here, in this transaction, so a sheet brought in
+    # twice at the same time still adds its rows once.
+    for row in plan.rows:
+        if row.person.startswith("new:"):
+            row.person = made[row.person]
+            row.time_print = time_print(row, row.person) if row.has_time else ""
+            row.cost_print = cost_print(row, row.person) if row.has_cost else ""
+    here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
+    # Hold the people and projects the rows name: the session keeps loaded records only
+    # while something holds them, and the services look each one up for every row.
+    held: list[object] = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
+    held += [session.get(Project, pid) for pid in {r.project_id for r in plan.rows}]
+    added_time = added_cost = same = 0
+    for row in plan.rows:
+        if row.has_time and row.time_print not in here:
+            entry = activities.record_activity(
+                session,
+                date=row.date,
+                minutes=row.minutes,
+                kind=row.kind,  # type: ignore[arg-type]
+                prep_minutes=row.prep_minutes,
+                travel_minutes=row.travel_minutes,
+                note=row.note,
+                project_id=row.project_id,
+                person_id=row.person,
+            )
+            session.add(
+                SheetRow(fingerprint=row.time_print, import_id=batch.id, activity_id=entry.id)
+            )
+            here.add(row.time_print)
+            added_time += 1
+        elif row.has_time:
+            same += 1
+        if row.has_cost and row.cost_print not in here:
+            cost = expenses.record_expense(
+                session,
+                date=row.date,
+                category=row.category,  # type: ignore[arg-type]
+                amount_minor=row.amount_minor,
+                note=row.cost_note,
+                project_id=row.project_id,
+                person_id=row.person,
+            )
+            session.add(
+                SheetRow(fingerprint=row.cost_print, import_id=batch.id, expense_id=cost.id)
+            )
+            here.add(row.cost_print)
+            added_cost += 1
+        elif row.has_cost:
+            same += 1
+    batch.activities, batch.expenses = added_time, added_cost
+    del held
+    session.flush()
+    log.info("a sheet import added %d time entries and %d costs", added_time, added_cost)
+    return ImportDone(batch.id, added_time, added_cost, same, len(plan.problems), len(made), saved)
+
+
+def list_imports(session: Session) -> list[SheetImport]:
+    """Every import, newest first (undone ones too)."""
+    return list(session.scalars(select(SheetImport).order_by(SheetImport.made_at.desc())))
+
+
+def _moved_on(record: Activity | Expense) -> bool:
+    return record.status != ReviewStatus.DRAFT or record.pay_period_id is not None
+
+
+def undo_import(session: Session, import_id: str) -> UndoDone:
+    """Remove exactly what the import ``import_id`` added (and the partners it added,
+    when nothing else of theirs is left). Refused once any of it has been sent."""
+    batch = session.get(SheetImport, import_id)
+    if batch is None:
+        raise NotFound(_("Nothing was brought in with that number."), field="import")
+    if batch.undone_at is not None:
+        raise InvalidInput(_("These records were already taken out."), _("Nothing was changed."))
+    rows = list(session.scalars(select(SheetRow).where(SheetRow.import_id == batch.id)))
+    time_entries = [session.get(Activity, r.activity_id) for r in rows if r.activity_id]
+    costs = [session.get(Expense, r.expense_id) for r in rows if r.expense_id]
+    live = [e for e in [*time_entries, *costs] if e is not None and e.deleted_at is None]
+    if any(_moved_on(entry) for entry in live):
+        raise InvalidInput(
+            _("Some of these records have been sent, so they cannot be taken out."),
+            _("Nothing was changed. Delete single entries in My records instead."),
+        )
+    gone_time = gone_cost = 0
+    for entry in live:
+        if isinstance(entry, Activity):
+            activities.delete_activity(session, entry.id)
+            gone_time += 1
+        else:
+            expenses.delete_expense(session, entry.id)
+            gone_cost += 1
+    for row in rows:
+        session.delete(row)
+    gone_people = 0
+    session.flush()
+    for person_id in batch.people_added:
+        if not _has_records(session, person_id):
+            lifecycle.delete(session, Person, person_id, _("person"))
+            gone_people += 1
+    batch.undone_at = utcnow()
+    session.flush()
+    log.info("a sheet import was undone")
+    return UndoDone(gone_time, gone_cost, gone_people)
+
+
+def _has_records(session: Session, person_id: str) -> bool:
+    for model in (Activity, Expense):
+        found = session.scalar(
+            select(model.id).where(model.person_id == person_id, model.deleted_at.is_(None))
+        )
+        if found is not None:
+            return True
+    return False
