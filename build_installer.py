@@ -434,6 +434,11 @@ def pack_macos(app: Path, out: Path) -> Path:
     return image
 
 
+def compile_catalogues() -> None:
+    """Build each language's .mo beside its .po, so the bundle never compiles at start."""
+    subprocess.run([sys.executable, "-m", "desktop_app.i18n", "compile"], cwd=ROOT, check=True)
+
+
 def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path, Path | None]:
     """Build, self-test and pack for this platform; print what was made and its size."""
     out = out.resolve()
@@ -443,6 +448,7 @@ def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path
         raise SystemExit("Missing: " + ", ".join(missing))
     started = time.monotonic()
     print(f"Building {DISPLAY_NAME} {version()} for {sys.platform} in {out}", flush=True)
+    compile_catalogues()
     bundle = run_pyinstaller(out, work)
     built = time.monotonic() - started
     if check:
