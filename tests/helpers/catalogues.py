@@ -3,6 +3,7 @@ apart from) the real translation."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,28 @@ def use_locale_dir(monkeypatch: pytest.MonkeyPatch, locale_dir: Path) -> None:
     from desktop_app.services import dates
 
     dates.month_names.cache_clear()
+
+
+def write_pseudo_catalogue(locale_dir: Path, language: str = "es") -> Path:
+    """A catalogue that changes every string of the template ("«Home»"), keeping each
+    placeholder: any word that leaks into data shows up at once."""
+    from babel.messages.pofile import read_po, write_po
+
+    from tools.extract_strings import TEMPLATE
+
+    text = TEMPLATE.read_text(encoding="utf-8").replace(
+        "nplurals=INTEGER; plural=EXPRESSION;", "nplurals=2; plural=(n != 1);"
+    )
+    catalogue = read_po(io.StringIO(text), locale=language)
+    for message in catalogue:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple | list):
+            message.string = tuple(f"\u00ab{text}\u00bb" for text in message.id)
+        else:
+            message.string = f"\u00ab{message.id}\u00bb"
+    path = i18n.catalogue_path(language, locale_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        write_po(out, catalogue)
+    return path
