@@ -24,6 +24,7 @@ import io
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -38,6 +39,9 @@ _run_language: str | None = None
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
 _cache: dict[tuple[str, str], gettext.NullTranslations] = {}
+#: A language switched for one thread only (a PDF made in the background in English
+#: while the window stays in Spanish): ``(language, translation)`` or None.
+_local = threading.local()
 
 
 def catalogue_path(language: str, locale_dir: Path | None = None) -> Path:
@@ -189,32 +193,39 @@ def set_language(language: str | None) -> None:
     _translation = translations(_language)
 
 
+def _active() -> tuple[str, gettext.NullTranslations]:
+    switched: tuple[str, gettext.NullTranslations] | None = getattr(_local, "switched", None)
+    return switched or (_language, _translation)
+
+
 def current_language() -> str:
-    """The language set last with ``set_language`` ("en" until then), for forms that read
-    numbers and dates the way that language writes them."""
-    return _language
+    """The language in force ("en" until one is set), for forms that read numbers and
+    dates the way that language writes them."""
+    return _active()[0]
 
 
 @contextlib.contextmanager
 def language_switched(language: str | None) -> Iterator[str]:
     """Run a block in ``language`` (a certificate in English from a Spanish app), then
-    switch back. None keeps the current language."""
-    before = _language
-    set_language(language or before)
+    switch back. It holds for this thread only, so the window keeps its own language
+    while a report is drawn in the background. None keeps the current language."""
+    before = getattr(_local, "switched", None)
+    code = base_language(language) or current_language()
+    _local.switched = (code, translations(code))
     try:
-        yield _language
+        yield code
     finally:
-        set_language(before)
+        _local.switched = before
 
 
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return _translation.gettext(message)
+    return _active()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message that depends on a count."""
-    return _translation.ngettext(singular, plural, n)
+    return _active()[1].ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -224,7 +235,7 @@ def N_(message: str) -> str:
 
 def babel_locale(language: str | None = None) -> str:
     """The Babel locale name for ``language`` (default: the current one), e.g. "es"."""
-    return base_language(language or _language) or SOURCE_LANGUAGE
+    return base_language(language or current_language()) or SOURCE_LANGUAGE
 
 
 def main(argv: list[str] | None = None) -> int:
