@@ -38,6 +38,9 @@ MAX_GRADE = 7.0
 PROSE_WORDS = 10
 #: INFLESZ: 65 and above is "bastante fácil" (fairly easy).
 MIN_INFLESZ = 65.0
+#: A file with fewer words than this is measured with the rest of its folder: the
+#: formula means little for a dozen words.
+GROUP_WORDS = 30
 
 JARGON = {
     "export": r"\bexport(s|ed|ing)?\b",
@@ -263,13 +266,18 @@ def spanish() -> dict[str, list[str]]:
 def inflesz_groups(
     messages: list[Message], catalogue: dict[str, list[str]]
 ) -> dict[str, tuple[float, int]]:
-    """Each source file's translated strings as one text: (INFLESZ score, words)."""
-    groups: dict[str, list[str]] = {}
+    """Each source file's translated strings as one text: (INFLESZ score, words). A file
+    with fewer than ``GROUP_WORDS`` words joins its folder's group."""
+    files: dict[str, list[str]] = {}
     for message in messages:
         if is_allowed(message, "grade"):
             continue
         source = message.places[0].split(":")[0]
-        groups.setdefault(source, []).extend(spanish_texts(message, catalogue))
+        files.setdefault(source, []).extend(spanish_texts(message, catalogue))
+    groups: dict[str, list[str]] = {}
+    for source, texts in files.items():
+        small = len(words(as_text(texts))) < GROUP_WORDS
+        groups.setdefault(source.rsplit("/", 1)[0] + "/" if small else source, []).extend(texts)
     return {
         source: (inflesz(as_text(texts)), len(words(as_text(texts))))
         for source, texts in groups.items()
