@@ -131,3 +131,23 @@ def test_a_spanish_partners_file_merges_into_an_english_coordinators_app(
     from_english = _partner_to_coordinator(capsys, tmp_path / "en", "en")
     from_spanish = _partner_to_coordinator(capsys, tmp_path / "es", "es")
     assert from_spanish and from_spanish == from_english
+
+
+@pytest.mark.xfail(
+    reason="the finance spreadsheet's header row is its translated column titles; "
+    "it needs a fixed id for each column (issue 17, part 6)",
+    strict=True,
+)
+def test_finance_spreadsheet_columns_are_the_same_in_every_language(
+    pseudo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "karen"
+    demo = ("demo", "--no-gui", "--role", "coordinator", "--data-dir", folder)
+    assert run(capsys, *demo)[0] == 0
+    heads = {}
+    for language in ("en", "es"):
+        out = tmp_path / f"payments-{language}.csv"
+        args = ("--language", language, "--data-dir", folder, "finance-export", "--out", out)
+        assert run(capsys, *args)[0] == 0
+        heads[language] = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert heads["en"] == heads["es"] and "\u00ab" not in heads["es"]
