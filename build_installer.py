@@ -162,8 +162,10 @@ TRIMMED = [
     # D-Bus (screen readers, input methods) is used through the system's own libdbus,
     # which every Linux desktop has and which must match its D-Bus service anyway.
     "/libdbus-1.so*",
-    # Qt's translations of its own dialogs: the app has its own words.
+    # Qt's translations of its own dialogs, except qtbase for each shipped language (KEPT).
     "*/Qt/translations/*",
+    # Babel's locale data for languages the app does not ship (KEPT keeps the rest).
+    "*/babel/locale-data/*",
     "*/translations/qtwebengine*",
 ]
 
@@ -221,9 +223,27 @@ def hidden_imports() -> list[str]:
     ]
 
 
+def shipped_languages() -> list[str]:
+    """The languages with a catalogue folder under resources/locale, English first."""
+    found = {p.parent.parent.name for p in (RESOURCES / "locale").glob("*/LC_MESSAGES/*.po")}
+    return ["en", *sorted(found - {"en"})]
+
+
+def kept_patterns() -> list[str]:
+    """What ``TRIMMED`` would drop but each shipped language needs: Qt's own words and
+    Babel's dates, numbers and plural rules for it (and Babel's root data)."""
+    kept = ["*/babel/locale-data/root.dat"]
+    for code in shipped_languages():
+        kept += [f"*/Qt/translations/qtbase_{code}.qm"]
+        kept += [f"*/babel/locale-data/{code}.dat", f"*/babel/locale-data/{code}_*.dat"]
+    return kept
+
+
 def trimmed(dest: str) -> bool:
     """True when the file at ``dest`` (its path inside the bundle) is left out."""
     path = "/" + dest.replace("\\", "/")
+    if any(fnmatch.fnmatch(path, pattern) for pattern in kept_patterns()):
+        return False
     return any(fnmatch.fnmatch(path, pattern) for pattern in TRIMMED)
 
 
