@@ -44,12 +44,18 @@ accessibility: system-deps $(STAMP)
 	dbus-run-session -- env QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 \
 		xvfb-run -a -s "-screen 0 1280x1024x24" \
 		/usr/bin/python3 tests/accessibility/atspi_check.py --app-python $(abspath $(PY))
+	dbus-run-session -- env QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 \
+		xvfb-run -a -s "-screen 0 1280x1024x24" \
+		/usr/bin/python3 tests/accessibility/atspi_check.py --app-python $(abspath $(PY)) \
+		--language es
 
 bench: $(STAMP)
 	$(PY) -m bench.run_all
 
 screenshots: system-deps $(STAMP)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" $(PY) -m tools.screenshots docs/screenshots
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" $(PY) -m tools.screenshots \
+		--language es docs/screenshots/es
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

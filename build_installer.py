@@ -178,8 +178,10 @@ TRIMMED = [
     # D-Bus (screen readers, input methods) is used through the system's own libdbus,
     # which every Linux desktop has and which must match its D-Bus service anyway.
     "/libdbus-1.so*",
-    # Qt's translations of its own dialogs: the app has its own words.
+    # Qt's translations of its own dialogs, except qtbase for each shipped language (KEPT).
     "*/Qt/translations/*",
+    # Babel's locale data for languages the app does not ship (KEPT keeps the rest).
+    "*/babel/locale-data/*",
     "*/translations/qtwebengine*",
 ]
 
@@ -237,9 +239,27 @@ def hidden_imports() -> list[str]:
     ]
 
 
+def shipped_languages() -> list[str]:
+    """The languages with a catalogue folder under resources/locale, English first."""
+    found = {p.parent.parent.name for p in (RESOURCES / "locale").glob("*/LC_MESSAGES/*.po")}
+    return ["en", *sorted(found - {"en"})]
+
+
+def kept_patterns() -> list[str]:
+    """What ``TRIMMED`` would drop but each shipped language needs: Qt's own words and
+    Babel's dates, numbers and plural rules for it (and Babel's root data)."""
+    kept = ["*/babel/locale-data/root.dat"]
+    for code in shipped_languages():
+        kept += [f"*/Qt/translations/qtbase_{code}.qm"]
+        kept += [f"*/babel/locale-data/{code}.dat", f"*/babel/locale-data/{code}_*.dat"]
+    return kept
+
+
 def trimmed(dest: str) -> bool:
     """True when the file at ``dest`` (its path inside the bundle) is left out."""
     path = "/" + dest.replace("\\", "/")
+    if any(fnmatch.fnmatch(path, pattern) for pattern in kept_patterns()):
+        return False
     return any(fnmatch.fnmatch(path, pattern) for pattern in TRIMMED)
 
 
@@ -556,6 +576,11 @@ def pack_macos(app: Path, out: Path) -> Path:
     return image
 
 
+def compile_catalogues() -> None:
+    """Build each language's .mo beside its .po, so the bundle never compiles at start."""
+    subprocess.run([sys.executable, "-m", "desktop_app.i18n", "compile"], cwd=ROOT, check=True)
+
+
 def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path, Path | None]:
     """Build, self-test and pack for this platform; print what was made and its size."""
     out = out.resolve()
@@ -565,6 +590,7 @@ def build(out: Path, work: Path | None = None, check: bool = True) -> tuple[Path
         raise SystemExit("Missing: " + ", ".join(missing))
     started = time.monotonic()
     print(f"Building {DISPLAY_NAME} {version()} for {sys.platform} in {out}", flush=True)
+    compile_catalogues()
     bundle = run_pyinstaller(out, work)
     built = time.monotonic() - started
     if sys.platform == "win32":

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from desktop_app import __version__
+from desktop_app import __version__, i18n
 from desktop_app.commands import MODULES
 from desktop_app.commands.common import data_dir_of
 from desktop_app.errors import UserFacingError
@@ -55,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "the folder that holds your records (default: your user data "
             "folder, or PARTNER_LOG_HOME)"
+        ),
+    )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help=_(
+            "the language for this run, such as en or es, PDFs included "
+            "(default: your saved choice, then your computer's language)"
         ),
     )
     parser.add_argument("--version", action="version", version=f"Partner Log {__version__}")
@@ -112,16 +120,43 @@ def use_utf8_output(*streams: TextIO | None) -> None:
             continue
 
 
+def choose_run_language(argv: Sequence[str] | None) -> None:
+    """Set the language before any words are made: ``--language``, then the saved
+    setting of the data folder, then the system's, then English."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--language")
+    early.add_argument("--data-dir")
+    known, _rest = early.parse_known_args(argv)
+    i18n.set_run_language(known.language)
+    saved = None
+    try:
+        from desktop_app.settings import Settings
+
+        saved = Settings.load(data_dir_of(known)).val.language
+    except (OSError, UserFacingError):
+        saved = None
+    i18n.set_language(i18n.choose_language(saved))
+
+
 def main(
     argv: Sequence[str] | None = None,
     open_window: WindowOpener = no_window,
     gui_check: Callable[[], str] | None = None,
 ) -> int:
+    choose_run_language(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except BadUsage as problem:
         _say(f"partner-log: {problem}")
+        return EXIT_BAD_INPUT
+    if args.language and not i18n.supported(args.language):
+        _say(
+            "partner-log: "
+            + _("There is no {code} language here. Choose one of: {choices}.").format(
+                code=args.language, choices=", ".join(i18n.shipped_languages())
+            )
+        )
         return EXIT_BAD_INPUT
     if args.self_test:
         from desktop_app.self_test import no_window_check, run_self_test

@@ -22,6 +22,7 @@ import contextlib
 import json
 import logging
 import math
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
@@ -59,6 +60,7 @@ class Option(Generic[T]):
         choices: tuple[T, ...] = (),
         minimum: float | None = None,
         maximum: float | None = None,
+        pattern: str | None = None,
     ) -> None:
         self.kind = kind
         self.default = default
@@ -66,6 +68,8 @@ class Option(Generic[T]):
         self.choices = choices
         self.minimum = minimum
         self.maximum = maximum
+        #: For text: the shape every value must have (a regular expression).
+        self.pattern = pattern
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.key = name
@@ -103,6 +107,8 @@ class Option(Generic[T]):
             return f"expected {_KIND_NAMES[self.kind]}, found {_kind_of(value)}"
         if self.choices and value not in self.choices:
             return "not one of the known choices"
+        if self.pattern is not None and not re.fullmatch(self.pattern, str(value)):
+            return "not in the expected form"
         return None
 
     def check(self, value: Any) -> T:
@@ -167,8 +173,9 @@ class Preferences:
     #: Text size, from 100% to 200% of the normal size.
     text_scale = Option(float, 1.0, N_("Text size"), minimum=1.0, maximum=2.0)
     high_contrast = Option(bool, False, N_("Use high contrast (white on black)"))
-    #: Read once at start; there is no Spanish catalogue yet, so no control for it.
-    language = Option(str, "en", N_("Language"), choices=("en", "es"))
+    #: "" until the person chooses; then a language code such as "es". Any code is kept,
+    #: so a language from a newer version survives; one not shipped here shows English.
+    language = Option(str, "", N_("Language"), pattern=r"|[a-z]{2,3}(_[A-Z]{2}|_\d{3})?")
 
     def __init__(self, current: Mapping[str, Any]) -> None:
         self._current = current

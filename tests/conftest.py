@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from desktop_app import clock  # noqa: E402
+from desktop_app import clock, i18n  # noqa: E402
 from desktop_app.model import Project, Role  # noqa: E402
 from desktop_app.services import profile  # noqa: E402
 from desktop_app.services.projects import default_project  # noqa: E402
@@ -46,6 +46,16 @@ def _under(root: Path, *tail: str) -> Callable[..., str]:
         return str(root.joinpath(appname or "", *tail))
 
     return folder
+
+
+@pytest.fixture(autouse=True)
+def english_system(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts on an English system, in English, and leaves it so."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.set_run_language(None)
+    i18n.set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,14 @@
 """Save a PNG of every page at 100% and 200% text and in high contrast.
 
 Run with `make screenshots` (it uses a virtual screen). The pictures go into
-docs/screenshots/<variant>/<page>.png, made from the demo data, on the same pinned day the
+docs/screenshots/<variant>/<page>.png (``--language es docs/screenshots/es`` for
+Spanish), made from the demo data, on the same pinned day the
 tests use, so the pictures do not change with the day they are taken.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import clock
 from desktop_app.commands.demo_data import make_demo_folder
+from desktop_app.i18n import set_run_language
 from desktop_app.model import Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.workspace import Workspace
@@ -59,7 +62,12 @@ def shoot(
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
+    parser = argparse.ArgumentParser(description="Save a PNG of every page.")
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--language", default="en", help="the app's language, e.g. es")
+    args = parser.parse_args()
+    out = Path(args.out).resolve()
+    set_run_language(args.language)
     app = QApplication(sys.argv[:1])
     load_bundled_fonts(app)
     with clock.pinned(TEST_DAY), tempfile.TemporaryDirectory() as tmp:

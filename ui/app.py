@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
 
 from desktop_app.errors import UserFacingError
-from desktop_app.i18n import _, set_language
+from desktop_app.i18n import _, choose_language, current_language, set_language
 from desktop_app.settings import Settings
 from desktop_app.storage.integrity import DamagedDatabase, start_afresh
 from desktop_app.storage.restore import restore_backup
@@ -22,6 +22,7 @@ from ui.fonts import load_bundled_fonts
 from ui.icons import set_icon_palette
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
+from ui.qt_translations import install_qt_translations
 from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
 from ui.theme import accessibility_hints, apply_theme, palette_for, wants_high_contrast
 from ui.wheel_guard import install as install_wheel_guard
@@ -48,7 +49,8 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     """Everything the screens share, with the theme applied from the saved settings."""
     install_wheel_guard(app)  # once per app: the wheel scrolls pages, never changes values
     settings = Settings.load(workspace.data_dir)
-    set_language(settings.val.language)
+    set_language(choose_language(settings.val.language))
+    install_qt_translations(app, current_language())
     ctx = AppContext(
         workspace=workspace,
         settings=settings,

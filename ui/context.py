@@ -24,6 +24,8 @@ class AppContext:
     nav: Navigator
     #: Called after a change to text size or contrast, to restyle the whole app.
     restyle: Callable[[], None] = field(default=lambda: None)
+    #: Called with a language code to switch the app to it and rebuild the screens.
+    relanguage: Callable[[str], None] = field(default=lambda _code: None)
     #: Called after something changed the records (to refresh figures).
     records_changed: list[Callable[[], None]] = field(default_factory=list)
 

@@ -1,18 +1,24 @@
-"""Dates, times and money in plain words, in the user's locale."""
+"""Dates, times and money in plain words, in the app's language (Babel's locale data).
+
+English keeps the house form, day before month ("Wednesday, 30 September 2026"); other
+languages take their own full form ("miércoles, 30 de septiembre de 2026")."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale
+from babel.dates import format_date
+from PySide6.QtCore import QDate
 
 from desktop_app import clock
-from desktop_app.i18n import _
+from desktop_app.i18n import _, babel_locale
+from desktop_app.services import money_text
 from ui.widgets.duration import describe_minutes
 
 
 def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    locale = babel_locale()
+    return str(format_date(day, "EEEE, d MMMM y" if locale == "en" else "full", locale=locale))
 
 
 def day_words(day: date, today: date | None = None) -> str:
@@ -26,7 +32,7 @@ def day_words(day: date, today: date | None = None) -> str:
 
 
 def month_words(year: int, month: int) -> str:
-    return QLocale().toString(QDate(year, month, 1), "MMMM yyyy")
+    return str(format_date(date(year, month, 1), "LLLL y", locale=babel_locale()))
 
 
 def duration_words(minutes: int) -> str:
@@ -35,7 +41,7 @@ def duration_words(minutes: int) -> str:
 
 def money(amount_minor: int, currency: str) -> str:
     """ "USD 12.50": the currency code first, so it is never mistaken for another."""
-    return f"{currency} {QLocale().toString(amount_minor / 100, 'f', 2)}"
+    return money_text.money(amount_minor, currency)
 
 
 def to_qdate(day: date) -> QDate:

@@ -44,7 +44,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(stack)
         ctx.nav = Navigator(stack)
         self.nav = ctx.nav
+        ctx.relanguage = self._relanguage
         self.show_start()
+
+    def _relanguage(self, code: str) -> None:
+        """Switch to ``code`` and rebuild home and Settings in it (the person stays there)."""
+        from ui.language import switch_language
+
+        switch_language(self.ctx.settings, code)
+        self.setWindowTitle(_("Partner Log"))
+        self.show_home()
+        self._settings()
 
     def show_start(self) -> None:
         if self.ctx.call(profile.installation) is None:

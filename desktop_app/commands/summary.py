@@ -9,6 +9,7 @@ from desktop_app.commands.common import add_period, print_json, session_for
 from desktop_app.i18n import _
 from desktop_app.labels import formal_engagement, label
 from desktop_app.model import Audience, EngagementType
+from desktop_app.reports.formatting import number
 from desktop_app.services import profile
 from desktop_app.services.projects import find_project
 from desktop_app.services.summaries import summarise
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         print_json(figures.as_dict())
         return 0
     print(_("Partners: {n}").format(n=figures.partners))
-    print(_("Total hours: {h:.1f}").format(h=figures.total_hours))
+    print(_("Total hours: {h}").format(h=number(figures.total_hours)))
     print(
-        _("Average hours per partner per month: {h:.1f}").format(
-            h=figures.avg_hours_per_partner_month
+        _("Average hours per partner per month: {h}").format(
+            h=number(figures.avg_hours_per_partner_month)
         )
     )
     print(_("Meetings: {n}").format(n=figures.meetings))

@@ -1,10 +1,10 @@
 """Dates, money and hours as the documents show them.
 
-Kept small on purpose: long dates such as "26 November 2026" and money with its ISO
-currency code ("USD 1,234.50") read the same everywhere and cannot be mistaken for
-another currency. The month names and the order of the parts are translatable, so a
-language can say "26 de noviembre de 2026". Babel would add tens of megabytes of locale
-data for little gain while English and Spanish are the only languages planned.
+Long dates such as "26 November 2026" ("26 de noviembre de 2026") and money with its ISO
+currency code ("USD 1,234.50") cannot be mistaken for another date or currency. The order
+of a date's parts is translatable; month names, digits and marks come from Babel's locale
+data for the current language, so a report drawn inside ``i18n.language_switched`` comes
+out wholly in that language.
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.i18n import N_, _
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from desktop_app.i18n import N_, _, babel_locale, current_language
+from desktop_app.services.dates import DAY_FORM, month_names, show_day
 from desktop_app.services.money_text import ZERO_DECIMALS, money
 from desktop_app.services.rounding import hours_tenths
 
@@ -28,20 +32,7 @@ __all__ = [
     "short_date",
 ]
 
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
+#: The month names of the source language, kept for the catalogue's translators.
 SHORT_MONTHS = (
     N_("Jan"),
     N_("Feb"),
@@ -59,23 +50,24 @@ SHORT_MONTHS = (
 
 
 def long_date(day: date) -> str:
-    """E.g. "26 November 2026"."""
-    return _("{day} {month} {year}").format(
-        day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
-    )
+    """E.g. "26 November 2026" ("26 de noviembre de 2026")."""
+    return show_day(day, current_language())
 
 
 def short_date(day: date) -> str:
-    """E.g. "26 Nov 2026", for table rows."""
-    return _("{day} {month} {year}").format(
-        day=day.day, month=_(SHORT_MONTHS[day.month - 1]), year=day.year
-    )
+    """E.g. "26 Nov 2026" ("26 nov 2026"), for table rows."""
+    language = current_language()
+    if _(DAY_FORM) == DAY_FORM and babel_locale(language) != "en":
+        return str(format_date(day, "medium", locale=babel_locale(language)))
+    short = month_names(language, "abbreviated")[day.month - 1]
+    return _(DAY_FORM).format(day=day.day, month=short, year=day.year)
 
 
 def month_label(key: str) -> str:
-    """ "2023-07" as "Jul 2023"."""
+    """ "2023-07" as "Jul 2023" ("jul 2023")."""
     year, month = key.split("-")
-    return _("{month} {year}").format(month=_(SHORT_MONTHS[int(month) - 1]), year=year)
+    short = month_names(current_language(), "abbreviated")[int(month) - 1]
+    return _("{month} {year}").format(month=short, year=year)
 
 
 def period(start: date | None, end: date | None) -> str:
@@ -91,8 +83,9 @@ def period(start: date | None, end: date | None) -> str:
 
 
 def number(value: float | Decimal, places: int = 1) -> str:
-    """A decimal number with thousands separators: 1,234.5."""
-    return f"{value:,.{places}f}"
+    """A decimal number with the language's marks: 1,234.5 (1234,5 in Spanish)."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(value, format=pattern, locale=babel_locale()))
 
 
 def hours(minutes: int) -> str:

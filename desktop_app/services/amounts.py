@@ -5,22 +5,22 @@ language writes a decimal comma. It never guesses: a mark that could be read two
 ("1,250" in a decimal-comma language) is refused with a plain reason, and so are letters,
 a third decimal, a minus sign and amounts too large to be real.
 
-Which languages use a decimal comma is a small table here: Babel is not installed, and
-English and Spanish are the only languages planned (see ``reports/formatting.py``).
+Which mark a language writes for the decimals comes from Babel's locale data.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+
+from babel.core import UnknownLocaleError
+from babel.numbers import get_decimal_symbol
 
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 from desktop_app.model import ExpenseCategory
 from desktop_app.services.validation import MAX_AMOUNT_MINOR
-
-#: Languages that write 12,50 for twelve and a half (and 1.250 for a thousand and more).
-DECIMAL_COMMA = frozenset({"es", "fr", "de", "it", "pt", "nl", "ca", "gl", "eu", "pl", "ru"})
 
 #: Currency marks a person may type before or after the number; they are set aside.
 SYMBOLS = ("US$", "CA$", "C$", "$", "€", "£")
@@ -46,8 +46,14 @@ def _code(language: str) -> str:
     return (language or "en").replace("-", "_").split("_")[0].lower()
 
 
+@lru_cache(maxsize=32)
 def decimal_mark(language: str) -> str:
-    return "," if _code(language) in DECIMAL_COMMA else "."
+    """ "." or "," (12,50 for twelve and a half), as the language writes it."""
+    try:
+        mark = get_decimal_symbol(_code(language))
+    except (UnknownLocaleError, ValueError):
+        return "."
+    return "," if mark in (",", "٫") else "."
 
 
 def _group_mark(language: str) -> str:

@@ -1,10 +1,11 @@
 """Typed dates: read a day as a person writes it, and show it the same way.
 
-A day is shown as "30 September 2026" (the order and the month names come from the
-language's catalogue). ``parse_day`` reads that form, the short month ("30 Sep 2026"),
-and ISO ("2026-09-30"). It never moves a day: 31 November is refused, not read as
-1 December, and a date written only in numbers ("30/09/2026") is refused, because the
-day and the month could be either way round.
+A day is shown as "30 September 2026" ("30 de septiembre de 2026"): the order of the
+parts comes from the language's catalogue, the month names from Babel's locale data.
+``parse_day`` reads that form, the short month ("30 Sep 2026", "30 sept 2026"), month
+names in English as well, and ISO ("2026-09-30"). It never moves a day: 31 November is
+refused, not read as 1 December, and a date written only in numbers ("30/09/2026") is
+refused, because the day and the month could be either way round.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import gettext
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Literal
+
+from babel.dates import format_date, get_date_format, get_month_names
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import DOMAIN, N_, _
-from desktop_app.resources import LOCALE_DIR
+from desktop_app.i18n import N_, _, babel_locale, translations
 
 MONTHS = (
     N_("January"),
@@ -42,23 +45,31 @@ _WORD = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _NUMBERS_ONLY = re.compile(r"^\s*\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}\s*$")
 
 
-@lru_cache(maxsize=8)
 def _catalogue(language: str) -> gettext.NullTranslations:
-    if not language or language.startswith("en"):
-        return gettext.NullTranslations()
-    return gettext.translation(
-        DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True
-    )
+    return translations(language)
+
+
+@lru_cache(maxsize=16)
+def month_names(
+    language: str, width: Literal["abbreviated", "narrow", "wide"] = "wide"
+) -> tuple[str, ...]:
+    """The twelve month names of ``language`` as a date is written ("septiembre")."""
+    names = get_month_names(width, context="format", locale=babel_locale(language))
+    return tuple(str(names[month]) for month in range(1, 13))
 
 
 def _month_names(language: str) -> list[str]:
-    catalogue = _catalogue(language)
-    return [catalogue.gettext(name) for name in MONTHS]
+    return list(month_names(language))
 
 
 def show_day(day: date, language: str = "en") -> str:
-    """The day as forms show it and read it back: "30 September 2026"."""
+    """The day as forms show it and read it back: "30 September 2026".
+
+    The catalogue's order of the parts wins; a language without one gets Babel's long
+    form ("30 de septiembre de 2026")."""
     form = _catalogue(language).gettext(DAY_FORM)
+    if form == DAY_FORM and babel_locale(language) != "en":
+        return str(format_date(day, "long", locale=babel_locale(language)))
     return form.format(day=day.day, month=_month_names(language)[day.month - 1], year=day.year)
 
 
@@ -67,8 +78,11 @@ def _month_of(word: str, language: str) -> int | None:
     language or in English ("sep", "sept", "September")."""
     if len(word) < 3:
         return None
-    for names in (_month_names(language), list(MONTHS)):
-        found = {i + 1 for i, name in enumerate(names) if name.casefold().startswith(word)}
+    word = word.rstrip(".")
+    for names in (month_names(language), month_names(language, "abbreviated"), MONTHS):
+        found = {
+            i + 1 for i, name in enumerate(names) if name.casefold().rstrip(".").startswith(word)
+        }
         if len(found) == 1:
             return found.pop()
     return None
@@ -78,7 +92,9 @@ def _filler(language: str) -> set[str]:
     """Words of the shown form that are not the day, month or year (e.g. "de")."""
     form = _catalogue(language).gettext(DAY_FORM)
     bare = re.sub(r"\{\w+\}", " ", form)
-    return {word.casefold() for word in _WORD.findall(bare)}
+    pattern = str(get_date_format("long", locale=babel_locale(language)).pattern)
+    quoted = " ".join(re.findall(r"'([^']+)'", pattern))
+    return {word.casefold() for word in _WORD.findall(f"{bare} {quoted}")}
 
 
 def _real_day(year: int, month: int, day: int, language: str) -> date:

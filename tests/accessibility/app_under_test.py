@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import clock
 from desktop_app.commands.demo_data import make_demo_folder
+from desktop_app.i18n import set_run_language
 from desktop_app.model import ActivityKind, Role
 from desktop_app.settings import Preferences
 from desktop_app.storage.paths import database_path
@@ -203,7 +204,9 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--tour", choices=["partner", "setup", "coordinator"], required=True)
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--language", default="en", help="the app's language, e.g. es")
     args = parser.parse_args()
+    set_run_language(args.language)
     clock.pin(TEST_DAY)  # the same day as the screen tests, whatever the calendar says
     if args.tour in ("partner", "coordinator"):
         make_demo_folder(args.folder, Role(args.tour))

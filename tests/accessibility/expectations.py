@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: The AT-SPI role each kind of Qt control must have.
 ROLES = {
     "button": {"push button"},
@@ -44,4 +46,6 @@ EMPTY_WORDS = {
 
 def meaningful(name: str) -> bool:
     letters = sum(ch.isalpha() for ch in name)
-    return letters >= 2 and name.strip().lower() not in EMPTY_WORDS and not name.startswith("Q")
+    # A Qt class name ("QPushButton") says nothing; a word that starts with Q ("Quiero") does.
+    qt_class = re.fullmatch(r"Q[A-Z]\w*", name.strip()) is not None
+    return letters >= 2 and name.strip().lower() not in EMPTY_WORDS and not qt_class

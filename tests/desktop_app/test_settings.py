@@ -35,7 +35,7 @@ def test_a_new_folder_gives_the_defaults_and_writes_nothing(data_dir: Path) -> N
     settings = Settings.load(data_dir)
     assert settings.val.text_scale == 1.0 and type(settings.val.text_scale) is float
     assert settings.val.high_contrast is False
-    assert settings.val.language == "en"
+    assert settings.val.language == ""  # not chosen yet: the system's language is used
     assert not (data_dir / FILE_NAME).exists()
 
 
@@ -76,7 +76,7 @@ def test_a_change_is_checked_saved_and_read_back(data_dir: Path) -> None:
         (Preferences.text_scale, "1.5"),
         (Preferences.high_contrast, 1),
         (Preferences.high_contrast, "yes"),
-        (Preferences.language, "xx"),
+        (Preferences.language, "Spanish"),
         (Preferences.language, None),
     ],
 )
@@ -149,7 +149,7 @@ def test_wrong_kinds_for_each_option_fall_back_one_by_one(data_dir: Path) -> Non
     settings = Settings.load(data_dir)
     assert settings.val.text_scale == 1.75
     assert settings.val.high_contrast is False
-    assert settings.val.language == "en"
+    assert settings.val.language == ""
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_a_partial_file_fills_in_the_missing_defaults(data_dir: Path) -> None:
     assert (settings.val.text_scale, settings.val.high_contrast, settings.val.language) == (
         1.0,
         True,
-        "en",
+        "",
     )
     settings.set(Preferences.text_scale, 1.25)
     assert stored(data_dir) == {"high_contrast": True, "text_scale": 1.25}

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.i18n import current_language
 from ui.context import AppContext
 from ui.widgets.page import Page
 
@@ -394,8 +395,12 @@ def visit_setup(ctx: AppContext, name: str, on_done: Callable[[], None] | None =
     """Start first-run set-up afresh and go to the page called ``name``."""
     from ui.pages.setup.flow import SetupFlow
 
-    SetupFlow(ctx, on_done=on_done or (lambda: None)).start()
+    flow = SetupFlow(ctx, on_done=on_done or (lambda: None))
+    flow.start()
     _process()
+    if flow.language_page is not None:  # more than one language ships: keep this one
+        _tiles(current_language())(ctx)
+        _process()
     for step in SETUP_STOPS[name]:
         step(ctx)
     _process()

@@ -173,19 +173,28 @@ def test_every_page_fits_the_smallest_window_at_200_percent(
     assert report == {}, pformat({day_text: report})
 
 
+@pytest.mark.parametrize("language", shipped_languages())
 def test_first_run_pages_fit_the_smallest_window_at_200_percent(
-    qtbot: QtBot,
-    open_app: Opener,
+    qtbot: QtBot, open_app: Opener, language: str
 ) -> None:
+    from ui.pages.setup.flow import SetupFlow
+
     ctx, window = open_app(None)
     window.resize(window.minimumSize())
     ctx.settings.set(Preferences.text_scale, 2.0)
     ctx.restyle()
     report: dict[str, list[str]] = {}
-    for name in SETUP_STOPS:
-        page = wait_until_still(qtbot, visit_setup(ctx, name))
-        if problems := fit_problems(page):
-            report[name] = problems
+    with shown_in(language):
+        flow = SetupFlow(ctx, on_done=lambda: None)
+        flow.start()
+        if flow.language_page is not None:  # "Which language? / ¿Qué idioma?"
+            page = wait_until_still(qtbot, flow.language_page)
+            if problems := fit_problems(page):
+                report["setup-0-language"] = problems
+        for name in SETUP_STOPS:
+            page = wait_until_still(qtbot, visit_setup(ctx, name))
+            if problems := fit_problems(page):
+                report[name] = problems
     ctx.settings.restore_defaults()
     assert report == {}, pformat(report)
 

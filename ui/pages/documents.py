@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language, language_switched, shipped_languages
 from desktop_app.reports.formatting import hours
 from desktop_app.services import profile, projects
 from desktop_app.services.summaries import Summary, summarise
@@ -20,12 +20,13 @@ from desktop_app.storage.file_names import safe_file_name
 from ui.context import AppContext
 from ui.file_dialogs import FileDialogs, documents_folder
 from ui.formatting import long_date
+from ui.language import language_name
 from ui.open_externally import CannotOpenNotice, open_file
 from ui.operations import Operation, run_in_background
 from ui.pages.add_time.steps import TilePage, project_page
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.date_field import DateField
-from ui.widgets.fields import LabelledField
+from ui.widgets.fields import LabelledField, narrow
 from ui.widgets.page import Page
 from ui.widgets.summary_card import SummaryCard
 from ui.widgets.tiles import Choice
@@ -101,6 +102,22 @@ class PreviewPage(Page):
         )
         card = SummaryCard(rows)
         self.body.addWidget(card)
+        #: The PDF's own language: a Spanish-speaking partner may need an English certificate.
+        self.language = narrow(QComboBox())
+        for code in shipped_languages():
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        if self.language.count() > 1:
+            self.add_field(
+                "language",
+                LabelledField(
+                    _("Language of the PDF"),
+                    self.language,
+                    _("You can print it in another language."),
+                ),
+            )
+        else:
+            self.language.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setProperty("role", "success")
@@ -238,18 +255,19 @@ class DocumentFlow:
         out = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
         me_id = self.ctx.call(profile.owner).id
         start, end, project_id = self.period.start, self.period.end, self.project_id
+        language = self.preview.language.currentData() or current_language()
 
         def build() -> Any:
             # The PDF library is loaded only when a PDF is made, not at start-up.
             from desktop_app.reports.certificate import make_certificate
             from desktop_app.reports.statement import make_statement
 
-            if self.kind == CERTIFICATE:
-                return self.ctx.call(
-                    make_certificate, out, me_id, start, end, [project_id] if project_id else None
-                )
-            assert project_id is not None
-            return self.ctx.call(make_statement, out, me_id, project_id, start, end)
+            with language_switched(language):
+                if self.kind == CERTIFICATE:
+                    projects_ = [project_id] if project_id else None
+                    return self.ctx.call(make_certificate, out, me_id, start, end, projects_)
+                assert project_id is not None
+                return self.ctx.call(make_statement, out, me_id, project_id, start, end)
 
         self.preview.status.setText(_("Making your PDF\u2026"))
         self._operation = run_in_background(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _
+from desktop_app.reports.formatting import number
 from desktop_app.services import profile, projects, records
 from desktop_app.services.summaries import hours_by_month
 from ui.announce import announce
@@ -200,7 +201,7 @@ class RecordsPage(Page):
         project_id = self.project_id()
         total = self.ctx.call(records.count_entries, self.person_id, project_id)
         months = self.ctx.call(hours_by_month, person_id=self.person_id, project_id=project_id)
-        month_text = {key: f"{value:.1f}" for key, value in months.items()}
+        month_text = {key: number(value) for key, value in months.items()}
 
         def fetch(after: records.EntryRow | None, limit: int) -> list[records.EntryRow]:
             return self.ctx.call(

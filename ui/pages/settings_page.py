@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import _
+from desktop_app.i18n import _, current_language, shipped_languages
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile, projects
 from desktop_app.settings import Preferences
 from ui.context import AppContext
+from ui.language import language_name
 from ui.open_externally import CannotOpenNotice, open_folder
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
@@ -54,6 +55,13 @@ class SettingsPage(Page):
         self.body.addWidget(self.saved_note)
 
         self.section(_("How it looks"))
+        self.language = narrow(QComboBox())
+        for code in shipped_languages():
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.activated.connect(self._language)
+        language = Preferences.language
+        self.add_field(language.key, LabelledField(_(language.title), self.language))
         self.text_size = TextSizeControl(ctx.settings.val.text_scale)
         self.text_size.changed.connect(self._text_size)
         text_scale = Preferences.text_scale
@@ -103,6 +111,7 @@ class SettingsPage(Page):
                 self.preferred,
                 self.payment,
                 self.save_details,
+                self.language,
                 self.text_size.smaller,
                 self.text_size.slider,
                 self.text_size.bigger,
@@ -143,6 +152,11 @@ class SettingsPage(Page):
         self.clear_problems()
         self.saved_note.setText(_("Your details are saved."))
         self.ctx.changed()
+
+    def _language(self, index: int) -> None:
+        code = self.language.itemData(index)
+        if code != current_language():
+            self.ctx.relanguage(code)
 
     def _text_size(self, scale: float) -> None:
         self.ctx.settings.set(Preferences.text_scale, scale)

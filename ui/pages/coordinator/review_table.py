@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ActivityKind, ExpenseCategory, ReviewStatus
+from desktop_app.reports import formatting
 from desktop_app.services.review_queue import QueueRow
 from ui.formatting import duration_words, money
 
@@ -66,8 +65,7 @@ def amount_words(row: QueueRow) -> str:
 
 def short_date(row: QueueRow) -> str:
     """ "30 Sep 2026": the month in words, so no one reads 03/04 the wrong way round."""
-    day = row.date
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return formatting.short_date(row.date)
 
 
 def headers() -> list[str]:

@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, current_language, shipped_languages
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile
 from desktop_app.settings import Preferences
 from ui.context import AppContext
+from ui.language import QUESTION, language_name, switch_language
 from ui.pages.add_time.steps import TilePage
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.fields import LabelledField
@@ -132,8 +133,27 @@ class SetupFlow:
             "project": "",
             "payment": PaymentChoice.PAID.value,
         }
+        #: The first page, "Which language?", when more than one language ships.
+        self.language_page: TilePage | None = None
 
     def start(self) -> None:
+        """Ask for the language first (when more than one ships), then the role."""
+        languages = shipped_languages()
+        if len(languages) < 2:
+            self._ask_role()
+            return
+        choices = [Choice(code, language_name(code)) for code in languages]
+        page = TilePage(QUESTION, choices, self._language, current_language(), columns=1)
+        if page.back_button is not None:
+            page.back_button.setVisible(False)
+        self.language_page = page
+        self.ctx.nav.reset(page)
+
+    def _language(self, code: str) -> None:
+        switch_language(self.ctx.settings, code)
+        self._ask_role()
+
+    def _ask_role(self) -> None:
         choices = [
             Choice(
                 Role.PARTNER.value, _("I am a patient partner"), _("I give my time to a project")
