@@ -333,9 +333,12 @@ def find(app: App, role: str, name: str) -> Any:
     while time.monotonic() < deadline:
         page = current_page(app)
         if page is not None:
-            for node in walk(page):
-                if node.getRoleName() == role and spoken_name(node) == name:
-                    return node
+            try:
+                for node in walk(page):
+                    if node.getRoleName() == role and spoken_name(node) == name:
+                        return node
+            except Exception:  # a node went away while we read (the page changed): again
+                pass
         time.sleep(0.05)
     raise Failure(f"no {role} called {name!r} on {page.name if page else None!r}")
 
