@@ -17,10 +17,9 @@ from ui.formatting import duration_words
 from ui.pages.add_time.answers import TimeAnswers
 from ui.pages.add_time.steps import (
     ANOTHER,
+    AnotherAmountPage,
     TilePage,
     ask_again_about_long_times,
-    read_minutes,
-    second_look_at,
 )
 from ui.widgets.buttons import PrimaryButton
 from ui.widgets.duration import DurationStepper
@@ -81,7 +80,7 @@ class AnythingToAddPage(TilePage):
         return self.tiles.tile_for(NOTHING_MORE)
 
 
-class ExtraMinutesPage(TilePage):
+class ExtraMinutesPage(AnotherAmountPage):
     """No time, 15, 30 or 45 minutes, 1 hour, or another amount with − and +."""
 
     PRESETS = (0, 15, 30, 45, 60)
@@ -131,23 +130,6 @@ class ExtraMinutesPage(TilePage):
                 self.second_look.no,
             ]
         )
-
-    def _picked(self, value: Any) -> None:
-        if value == ANOTHER:
-            self.amount_field.setVisible(True)
-            assert self.continue_button is not None
-            self.continue_button.setVisible(True)
-            self.stepper.focus()
-            return
-        self._answer(int(value))
-
-    def _continue(self) -> None:
-        minutes = read_minutes(self, self.stepper, "minutes")
-        if minutes is None:
-            return
-        self.clear_problems()
-        if not second_look_at(minutes, self.second_look):
-            self._answer(minutes)
 
 
 def prep_page(current: int, on_answer: Callable[[int], None]) -> ExtraMinutesPage:

@@ -123,8 +123,42 @@ class WhenPage(TilePage):
         self._answer(chosen)
 
 
-class HowLongPage(TilePage):
+class AnotherAmountPage(TilePage):
+    """Time tiles plus "Another amount", typed in a stepper and asked about again when
+    it is very long. Subclasses make ``stepper``, ``amount_field`` and ``second_look``."""
+
+    #: False when "no time" is a problem here (the activity itself), not an answer.
+    allows_no_time = True
+    stepper: DurationStepper
+    amount_field: LabelledField
+    second_look: SecondLook
+    _answer: Callable[[int], None]
+
+    def _picked(self, value: Any) -> None:
+        if value == ANOTHER:
+            self.amount_field.setVisible(True)
+            assert self.continue_button is not None
+            self.continue_button.setVisible(True)
+            self.stepper.focus()
+            return
+        self._answer(int(value))
+
+    def _continue(self) -> None:
+        minutes = read_minutes(self, self.stepper, "minutes")
+        if minutes is None:
+            return
+        if minutes <= 0 and not self.allows_no_time:
+            self.show_problems([("minutes", _("Enter how long it took."))])
+            return
+        self.clear_problems()
+        if not second_look_at(minutes, self.second_look):
+            self._answer(minutes)
+
+
+class HowLongPage(AnotherAmountPage):
     """30 minutes, 1 hour, 1½ hours, 2 hours, or another amount with − and +."""
+
+    allows_no_time = False
 
     PRESETS = (30, 60, 90, 120)
 
@@ -175,26 +209,6 @@ class HowLongPage(TilePage):
                 self.continue_button,
             ]
         )
-
-    def _picked(self, value: Any) -> None:
-        if value == ANOTHER:
-            self.amount_field.setVisible(True)
-            assert self.continue_button is not None
-            self.continue_button.setVisible(True)
-            self.stepper.focus()
-            return
-        self._answer(int(value))
-
-    def _continue(self) -> None:
-        minutes = read_minutes(self, self.stepper, "minutes")
-        if minutes is None:
-            return
-        if minutes <= 0:
-            self.show_problems([("minutes", _("Enter how long it took."))])
-            return
-        self.clear_problems()
-        if not second_look_at(minutes, self.second_look):
-            self._answer(minutes)
 
 
 def read_minutes(page: Page, stepper: DurationStepper, field: str) -> int | None:
