@@ -8,12 +8,13 @@ nothing. Dates that overlap a period already closed are refused by ``close_perio
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.i18n import _
 from ui.pages.coordinator.owed_section import OwedView, money
 from ui.widgets.buttons import SecondaryButton
 from ui.widgets.page import Page
+from ui.widgets.yes_or_no import ask_yes_or_no
 
 
 def waiting_words(view: OwedView) -> str:
@@ -58,17 +59,4 @@ class PayPeriodSection:
     def ask(cls, parent: QWidget, question: str, details: str) -> bool:
         """Ask Yes or No before closing (tests replace this). No is the answer Enter and
         Escape give."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Please check"))
-        box.setText(question)
-        box.setInformativeText(details)
-        yes = box.addButton(_("Yes, close it"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
-        for button in (yes, no):
-            button.setAccessibleName(button.text())
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.setAccessibleName(question)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask_yes_or_no(parent, question, details, _("Yes, close it"))

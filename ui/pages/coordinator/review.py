@@ -8,7 +8,7 @@ More than one entry at a time is decided only after a Yes to "Approve 5 entries?
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, ngettext
@@ -21,6 +21,7 @@ from ui.pages.coordinator.review_table import Column, ReviewFilter, ReviewModel,
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.fields import LabelledField
 from ui.widgets.page import Page
+from ui.widgets.yes_or_no import ask_yes_or_no
 
 
 def names_words(names: list[str]) -> str:
@@ -226,20 +227,7 @@ class ReviewPage(Page):
     def ask(cls, parent: QWidget, question: str, details: str) -> bool:
         """Ask Yes or No before deciding about many entries (tests replace this). No is
         the answer Enter and Escape give."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Please check"))
-        box.setText(question)
-        box.setInformativeText(details)
-        yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
-        for button in (yes, no):
-            button.setAccessibleName(button.text())
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.setAccessibleName(question)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask_yes_or_no(parent, question, details)
 
     def decide(self, decision: Decision) -> None:
         chosen = self.chosen_rows()
