@@ -6,6 +6,10 @@ reason an amount differs from what was owed, and when and why a payment was void
 Hours are the paid time of the entries the payment is linked to, and the rate is the one
 the payment was worked out with. A voided payment stays in the file, marked as voided,
 so the finance office can reverse it.
+
+The header row holds fixed column ids (``payee``, ``paid_on``...), the same in every
+language, so a finance office's own formulas and scripts keep working whoever made the
+file. The XLSX carries a second sheet that explains each id in the app's language.
 Text that a spreadsheet could take for a formula (starting with =, +, -, @, tab or CR)
 is neutralised with a leading apostrophe; numbers stay numbers.
 """
@@ -24,12 +28,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
+from desktop_app.labels import label
 from desktop_app.model import (
     Activity,
     Payment,
     PaymentEntry,
     PaymentKind,
+    PaymentMethod,
     Person,
     Project,
     ReviewStatus,
@@ -49,24 +55,66 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of the export: its fixed id, its short name and what it holds."""
+
+    id: str
+    name: str
+    meaning: str
+
+
+#: The columns in file order. The ids never change with the language; the names and
+#: meanings are shown (translated) on the XLSX's second sheet only.
+COLUMNS: tuple[Column, ...] = (
+    Column("payee", N_("Payee"), N_("The person who was paid.")),
+    Column("project", N_("Project"), N_("The project the payment is for.")),
+    Column(
+        "period_start", N_("Period start"), N_("The first day of the time this payment covers.")
+    ),
+    Column("period_end", N_("Period end"), N_("The last day of the time this payment covers.")),
+    Column(
+        "hours",
+        N_("Hours"),
+        N_("The hours of time this payment pays for, to one decimal place."),
+    ),
+    Column("rate", N_("Rate"), N_("The pay for one hour that this payment was worked out with.")),
+    Column(
+        "compensation",
+        N_("Compensation"),
+        N_("The money paid for time given. It is empty for costs paid back."),
+    ),
+    Column(
+        "reimbursement",
+        N_("Reimbursement"),
+        N_("The money paid back for costs, such as parking. It is empty for pay for time."),
+    ),
+    Column("currency", N_("Currency"), N_("The money the amounts are in, as a code such as CAD.")),
+    Column("method", N_("Method"), N_("How it was paid, as a fixed word. The words are below.")),
+    Column("paid_on", N_("Paid on"), N_("The day it was paid.")),
+    Column(
+        "reference", N_("Reference"), N_("The cheque number or bank reference, if there is one.")
+    ),
+    Column("reason", N_("Reason for the amount"), N_("Why the amount is not what was owed.")),
+    Column(
+        "voided_on",
+        N_("Voided on"),
+        N_("The day the payment was cancelled. It is empty while the payment stands."),
+    ),
+    Column("void_reason", N_("Why it was voided"), N_("Why the payment was cancelled.")),
+)
+
+#: Columns by kind of value, for the XLSX number formats.
+DATE_COLUMNS = ("period_start", "period_end", "paid_on", "voided_on")
+MONEY_COLUMNS = ("rate", "compensation", "reimbursement")
+HOURS_COLUMNS = ("hours",)
+#: The name of the sheet with the payments: fixed, like the column ids.
+PAYMENTS_SHEET = "payments"
+
+
 def headers() -> list[str]:
-    return [
-        _("Payee"),
-        _("Project"),
-        _("Period start"),
-        _("Period end"),
-        _("Hours"),
-        _("Rate"),
-        _("Compensation"),
-        _("Reimbursement"),
-        _("Currency"),
-        _("Method"),
-        _("Paid on"),
-        _("Reference"),
-        _("Reason for the amount"),
-        _("Voided on"),
-        _("Why it was voided"),
-    ]
+    """The header row: the fixed column ids."""
+    return [column.id for column in COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -88,7 +136,7 @@ class FinanceRow:
     void_reason: str
 
     def cells(self) -> list[Any]:
-        return [neutralise(value) for value in self.__dict__.values()]
+        return [neutralise(getattr(self, column.id)) for column in COLUMNS]
 
 
 def _money(minor: int) -> Decimal:
@@ -181,24 +229,45 @@ def _csv_bytes(rows: list[FinanceRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _sheet_title(text: str) -> str:
+    """``text`` as a sheet title: at most 31 characters, none that a sheet name refuses."""
+    return "".join("-" if ch in "[]:*?/\\" else ch for ch in text)[:31]
+
+
+def _about_rows() -> list[list[str]]:
+    """The second sheet: each column id with its name and meaning, then the method words."""
+    rows = [[_("Column"), _("Name"), _("What it holds")]]
+    rows += [[column.id, _(column.name), _(column.meaning)] for column in COLUMNS]
+    rows += [[], [_("Method"), _("What it means")]]
+    rows += [[method.value, label(method)] for method in PaymentMethod]
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
 def _write_xlsx(path: Path, rows: list[FinanceRow]) -> None:
     from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = _("Payments")[:31]
+    sheet.title = PAYMENTS_SHEET
     sheet.append(headers())
     for row in rows:
         sheet.append(row.cells())
-    for column in ("C", "D", "K", "N"):
-        for cell in sheet[column][1:]:
-            cell.number_format = "yyyy-mm-dd"
-    for column in ("F", "G", "H"):
-        for cell in sheet[column][1:]:
-            cell.number_format = "0.00"
-    for cell in sheet["E"][1:]:
-        cell.number_format = "0.0"
+    ids = headers()
+    for ids_of, number_format in (
+        (DATE_COLUMNS, "yyyy-mm-dd"),
+        (MONEY_COLUMNS, "0.00"),
+        (HOURS_COLUMNS, "0.0"),
+    ):
+        for column_id in ids_of:
+            for cell in sheet[get_column_letter(ids.index(column_id) + 1)][1:]:
+                cell.number_format = number_format
+    about = book.create_sheet(_sheet_title(_("About these columns")))
+    for about_row in _about_rows():
+        about.append(about_row)
+    for letter, width in (("A", 16), ("B", 28), ("C", 80)):
+        about.column_dimensions[letter].width = width
     with atomic_write(path) as handle:
         book.save(handle)
 

@@ -133,11 +133,6 @@ def test_a_spanish_partners_file_merges_into_an_english_coordinators_app(
     assert from_spanish and from_spanish == from_english
 
 
-@pytest.mark.xfail(
-    reason="the finance spreadsheet's header row is its translated column titles; "
-    "it needs a fixed id for each column (issue 17, part 6)",
-    strict=True,
-)
 def test_finance_spreadsheet_columns_are_the_same_in_every_language(
     pseudo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,8 +7,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
+from desktop_app import i18n
 from desktop_app.exchange import finance
 from desktop_app.model import ActivityKind, ReviewStatus, Role
 from desktop_app.services import activities, expenses, payments, profile, review
@@ -66,15 +68,22 @@ def test_csv_neutralises_formulas_and_keeps_money_apart(coordinator: Site, tmp_p
     out = coordinator.call(finance.export_finance, tmp_path / "pay.csv")
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     header, first, second = rows
-    assert header[:8] == [
-        "Payee",
-        "Project",
-        "Period start",
-        "Period end",
-        "Hours",
-        "Rate",
-        "Compensation",
-        "Reimbursement",
+    assert header == [
+        "payee",
+        "project",
+        "period_start",
+        "period_end",
+        "hours",
+        "rate",
+        "compensation",
+        "reimbursement",
+        "currency",
+        "method",
+        "paid_on",
+        "reference",
+        "reason",
+        "voided_on",
+        "void_reason",
     ]
     assert first[0] == "'" + SNEAKY
     assert first[4:8] == ["1.5", "30.00", "45.00", ""]
@@ -94,12 +103,50 @@ def test_xlsx_opens_with_numbers_as_numbers(coordinator: Site, tmp_path: Path) -
     assert isinstance(first[6], int | float) and first[6] == 45
     assert first[7] is None
     assert isinstance(sheet["H3"].value, int | float) and sheet["H3"].value == 12.5
-    assert sheet["C2"].is_date
+    assert sheet["C2"].is_date and sheet["K2"].is_date
+    assert sheet.title == "payments" and [cell.value for cell in sheet[1]] == finance.headers()
+
+
+def _about(out: Path) -> dict[str, list[object]]:
+    """The second sheet of an XLSX export, by the id or word in its first column."""
+    book = load_workbook(out)
+    assert len(book.worksheets) == 2
+    about = book.worksheets[1]
+    return {
+        str(row[0]): [value for value in row[1:] if value is not None]
+        for row in about.iter_rows(values_only=True)
+        if row[0] is not None
+    } | {"": [about.title]}
+
+
+def test_xlsx_explains_every_column_id_in_the_apps_language(
+    coordinator: Site, tmp_path: Path
+) -> None:
+    _pay(coordinator)
+    english = _about(coordinator.call(finance.export_finance, tmp_path / "pay.xlsx"))
+    with i18n.language_switched("es"):
+        spanish_out = coordinator.call(finance.export_finance, tmp_path / "pagos.xlsx")
+    spanish = _about(spanish_out)
+    assert english[""] == ["About these columns"] and spanish[""] == ["Acerca de estas columnas"]
+    for column_id in finance.headers():
+        assert english[column_id][1] and spanish[column_id][1] != english[column_id][1]
+    assert english["paid_on"] == ["Paid on", "The day it was paid."]
+    assert spanish["paid_on"][0] == "Pagado el"
+    assert spanish["bank_transfer"][0] == "Depósito en el banco"
+    data = load_workbook(spanish_out).worksheets[0]
+    assert [cell.value for cell in data[1]] == finance.headers()
+    assert data["A2"].value == "'" + SNEAKY
+
+
+def test_the_column_explanations_are_neutralised_too(
+    coordinator: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(finance, "label", lambda method: "=1+1")
+    out = coordinator.call(finance.export_finance, tmp_path / "pay.xlsx")
+    assert _about(out)["cheque"] == ["'=1+1"]
 
 
 def test_other_file_types_are_refused(coordinator: Site, tmp_path: Path) -> None:
-    import pytest
-
     from desktop_app.errors import InvalidInput
 
     with pytest.raises(InvalidInput):
