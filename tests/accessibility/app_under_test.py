@@ -50,6 +50,7 @@ from tests.helpers.page_tour import SETUP_STOPS, STOPS, visit, visit_setup
 from ui.app import make_context
 from ui.context import AppContext
 from ui.fonts import load_bundled_fonts
+from ui.formatting import long_date
 from ui.main_window import MainWindow
 from ui.widgets.error_summary import ErrorSummary
 from ui.widgets.second_look import SecondLook
@@ -238,6 +239,8 @@ def main() -> int:
                         "tours": list(available),
                         "meeting": ActivityKind.MEETING.value,
                         "today": clock.today().isoformat(),
+                        # Today as My records writes it, in the run's language.
+                        "today_shown": long_date(clock.today()),
                     }
                 ),
                 reader.start(),
