@@ -8,7 +8,9 @@ screen, with ``QT_QPA_PLATFORM=xcb`` and ``QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1``;
 1. visits every page of ``tests.helpers.page_tour`` and, on each, checks what a screen
    reader gets: every control the Tab key reaches is in the tree with the right role and a
    non-empty, unique, meaningful name; every field's name is its visible label (so it
-   says what to enter); images carry a name; the keyboard focus is on the page;
+   says what to enter); images carry a name; the keyboard focus is on the page; and,
+   for the stops ``expectations.STOP_TITLES`` names, that the tour reached the page it
+   is there for (in the language under test);
 2. does three tasks with AT-SPI actions alone (no mouse, no keys): record a 1-hour
    meeting today, change it to 1½ hours, delete it and undo, reading the records file
    (read-only) after each step to prove it happened. It finds each control by the name
@@ -44,7 +46,7 @@ except ImportError:  # never skip quietly: the run fails and says how to fix it
     )
 
 from catalogue import Catalogue  # beside this script
-from expectations import FIELD_ROLES, ROLES, meaningful
+from expectations import FIELD_ROLES, PROBLEM_STOPS, ROLES, STOP_TITLES, meaningful
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWER_TIMEOUT = 30.0
@@ -317,11 +319,31 @@ def _text_of(node: Any) -> str:
     return str(text.getText(0, text.characterCount))
 
 
+def reached(stop: str, manifest: dict[str, Any], words: Catalogue) -> list[str]:
+    """Whether the stop shows the page it is there for (``expectations.STOP_TITLES``),
+    with the problem summary holding the keyboard where a problem is expected."""
+    problems = []
+    if stop in STOP_TITLES:
+        msgid, values = STOP_TITLES[stop]
+        wanted = words._(msgid).format(**values)
+        if manifest["title"] != wanted:
+            problems.append(f"the stop shows {manifest['title']!r}, not {wanted!r}")
+    if stop in PROBLEM_STOPS:
+        focus = manifest.get("focus") or {}
+        if focus.get("kind") != "problem summary" or focus.get("name") != words._(
+            "There is a problem"
+        ):
+            problems.append(f"the keyboard is on {focus.get('name')!r}, not the problem summary")
+    return problems
+
+
 def tour(app: App, command: str, stops: list[str], label: str) -> dict[str, list[str]]:
     report: dict[str, list[str]] = {}
+    words = Catalogue.for_language(REPO, LANGUAGE)
     for stop in stops:
         try:
-            problems = check_page(app, app.send(command, stop=stop))
+            manifest = app.send(command, stop=stop)
+            problems = reached(stop, manifest, words) + check_page(app, manifest)
         except Failure as failure:
             problems = [str(failure)]
         if problems:

@@ -207,6 +207,24 @@ def _old_records_done(ctx: AppContext) -> None:
     _process()
 
 
+def _no_date_column(ctx: AppContext) -> None:
+    """On "Which column holds what?", choose "No column" for the dates, then Continue."""
+    from desktop_app.sheets import Field
+
+    page = _page(ctx)
+    page.combos[Field.DATE].setCurrentIndex(0)  # type: ignore[attr-defined]
+    _continue(ctx)
+
+
+def _old_records_undone(ctx: AppContext) -> None:
+    """The done page after Undo, as the flow shows it when the records are taken out
+    (without taking out the tour's made-up import)."""
+    from desktop_app.sheets import UndoDone
+
+    _page(ctx).show_undone(UndoDone(3, 1, 0))  # type: ignore[attr-defined]
+    _process()
+
+
 #: name -> steps from Home. Names are used for screenshot files.
 STOPS: dict[str, list[Step]] = {
     "home": [lambda ctx: (ctx.nav.home(), _process())],
@@ -307,9 +325,11 @@ STOPS: dict[str, list[Step]] = {
     "old-records-2b-date-order": [_open_sheet("order")],
     "old-records-2c-unit": [_open_sheet("unsure-unit")],
     "old-records-3-columns": [_open_sheet("unsure")],
+    "old-records-3b-no-date": [_open_sheet("unsure"), _no_date_column],
     "old-records-4-preview": [_open_sheet("messy")],
     "old-records-5-confirm": [_open_sheet("messy"), _continue],
     "old-records-6-done": [_old_records_done],
+    "old-records-6b-undone": [_old_records_done, _old_records_undone],
 }
 
 
