@@ -27,6 +27,7 @@ from desktop_app.model import (
 )
 from desktop_app.reports.formatting import hours
 from desktop_app.services import activities, expenses, profile
+from desktop_app.services.money_text import money
 from desktop_app.services.projects import default_project
 
 
@@ -199,7 +200,7 @@ def run_list(args: argparse.Namespace) -> int:
             )
         for e in costs:
             print(
-                f"{e.date.isoformat()}  {e.amount_minor / 100:>8.2f} {e.currency}  "
+                f"{e.date.isoformat()}  {money(e.amount_minor, e.currency):>14}  "
                 f"{label(e.category):<28} {label(e.status):<26} {people.get(e.person_id, '')}"
             )
         counted = [a for a in time_entries if a.status != ReviewStatus.REJECTED]

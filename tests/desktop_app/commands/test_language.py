@@ -146,3 +146,15 @@ def test_finance_spreadsheet_columns_are_the_same_in_every_language(
         assert run(capsys, *args)[0] == 0
         heads[language] = out.read_text(encoding="utf-8-sig").splitlines()[0]
     assert heads["en"] == heads["es"] and "\u00ab" not in heads["es"]
+
+
+def test_an_expense_in_the_list_is_written_as_the_language_writes_money(
+    spanish: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "records"
+    _one_entry(capsys, folder)
+    add = ("add-expense", "--date", "2026-09-29", "--amount", "1,250.50", "--category", "parking")
+    assert run(capsys, "--data-dir", folder, *add)[0] == 0
+    assert "1,250.50" in run(capsys, "--data-dir", folder, "list")[1]
+    spanish_list = run(capsys, "--language", "es", "--data-dir", folder, "list")[1]
+    assert "1.250,50" in spanish_list and "1250.50" not in spanish_list

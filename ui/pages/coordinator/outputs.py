@@ -109,7 +109,7 @@ class OutputsPage(Page):
 
         self._run(
             _("Save the project report"),
-            file_name(f"Project report - {clock.today()}", ".pdf"),
+            file_name(_("Project report") + f" - {clock.today()}", ".pdf"),
             _("PDF documents") + " (*.pdf)",
             work,
         )
@@ -117,7 +117,7 @@ class OutputsPage(Page):
     def make_finance(self) -> None:
         self._run(
             _("Save the money report"),
-            file_name(f"Payments - {clock.today()}", ".xlsx"),
+            file_name(_("Payments") + f" - {clock.today()}", ".xlsx"),
             _("Spreadsheets") + " (*.xlsx *.csv)",
             lambda out: self.ctx.call(export_finance, out),
         )
