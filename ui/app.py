@@ -87,13 +87,7 @@ def _open(data_dir: Path, lock: InstanceLock | None) -> Workspace:
     """Open the records (checked first), under ``lock`` if this window already holds it."""
     from desktop_app.storage.workspace import Workspace
 
-    if lock is None:
-        return Workspace.open(data_dir)
-    from desktop_app.logs import configure as configure_logging
-    from desktop_app.storage.db import open_database
-
-    configure_logging(data_dir)
-    return Workspace(data_dir, open_database(data_dir), lock)
+    return Workspace.open(data_dir, held=lock)
 
 
 def open_workspace(

@@ -52,7 +52,7 @@ def open_window(data_dir: Path) -> int:
 
 def window_only(argv: Sequence[str]) -> tuple[Path, str | None] | None:
     """The data folder and language when ``argv`` asks only for the window, else None."""
-    options = {"--data-dir": None, "--language": None}
+    options: dict[str, str | None] = {"--data-dir": None, "--language": None}
     args = list(argv)
     while args:
         arg = args.pop(0)

@@ -145,8 +145,13 @@ class DashboardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        if getattr(self, "_figures", None) is not None:  # None until the records are open
-            self._figures.start()
+        figures: Operation | None = getattr(self, "_figures", None)
+        if figures is not None:  # there is none until the records are open
+            figures.start()
+
+    def attach(self) -> None:
+        """The records are open: count the figures through the services from now on."""
+        raise NotImplementedError
 
     def _failed(self, problem: Exception) -> None:
         # The figures are counted again while other pages show, so a failure here must
