@@ -67,8 +67,10 @@ def mark(step: str) -> None:
     _found[step] = time.time()
     if step == "home_painted":
         _found["modules_at_first_paint"] = sorted(sys.modules)
-    if step == "figures_painted" and "ready" in _found:
-        _write()
+    if step == "figures_painted":
+        _found["rss_at_figures_kb"] = peak_memory_kb()
+        if "ready" in _found:
+            _write()
 
 
 def finish() -> None:
