@@ -21,7 +21,7 @@ from bench.harness import Result, print_table
 
 def run(smoke: bool) -> list[Result]:
     results = [bench_save_activity.measure(5 if smoke else 300)]
-    results.append(bench_startup.measure(1 if smoke else 7))
+    results += bench_startup.measure(1 if smoke else 7)
     results += bench_reports.measure(2 if smoke else 15)
     results.append(bench_merge.measure(3, 100) if smoke else bench_merge.measure(50, 1000))
     results += bench_sheet_import.measure(200, 1) if smoke else bench_sheet_import.measure()

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.settings import Settings
-from desktop_app.storage.workspace import Workspace
 from ui.drafts import Drafts
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the workspace brings SQLAlchemy, which the first paint does without
+    from desktop_app.storage.workspace import Workspace
     from ui.navigator import Navigator
 
 T = TypeVar("T")

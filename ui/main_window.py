@@ -1,4 +1,10 @@
-"""The main window: one stack of pages, starting at Home (or at first-run set-up)."""
+"""The main window: one stack of pages, starting at Home (or at first-run set-up).
+
+At start-up the window can show Home before the records are open (``quick`` figures,
+read without the ORM). Until ``attach()`` hands it the open records, a pressed action
+waits: the pointer shows it is busy, Home says "Getting ready…", and the action runs as
+soon as the records are open. Nothing can be saved before then.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,22 @@ import importlib
 import logging
 from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from desktop_app.i18n import _
-from desktop_app.logs import bug_report
-from desktop_app.model import Role
-from desktop_app.services import profile
-from desktop_app.storage.backup import backup_if_changed
+from desktop_app.services.home_figures import COORDINATOR, HomeFigures
+from ui import startup_trace
 from ui.context import AppContext
 from ui.navigator import Navigator
 from ui.operations import run_in_background
 from ui.pages.home import DashboardPage, HomePage
+
+if TYPE_CHECKING:
+    from desktop_app.storage.workspace import Workspace
 
 log = logging.getLogger("partner_log.ui")
 
@@ -34,7 +43,8 @@ def _later(module: str, act: Callable[[ModuleType], object]) -> Callable[[], Non
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, quick: HomeFigures | None = None) -> None:
+        """With ``quick`` figures, Home shows at once and the records come by ``attach()``."""
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(_("Partner Log"))
@@ -45,7 +55,50 @@ class MainWindow(QMainWindow):
         ctx.nav = Navigator(stack)
         self.nav = ctx.nav
         ctx.relanguage = self._relanguage
-        self.show_start()
+        self.ready = quick is None
+        self._waiting: Callable[[], None] | None = None
+        if quick is None:
+            self.show_start()
+        else:
+            self._quick_role = quick.role
+            self._show_home_page(quick.role, quick)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The records are open (and checked): Home counts through the services from
+        now on, and an action pressed while waiting runs now."""
+        from desktop_app.services import profile
+
+        self.ctx.workspace = workspace
+        self.ready = True
+        installation = self.ctx.call(profile.installation)
+        if installation is None or installation.role != self._quick_role:
+            self.show_start()  # the records changed meanwhile (put back, or started afresh)
+        else:
+            self.home.attach()
+            self._start_backup()
+        startup_trace.finish()
+        waiting, self._waiting = self._waiting, None
+        if isinstance(self.home, HomePage):
+            self.home.show_getting_ready(False)
+        if QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+        if waiting is not None:
+            waiting()
+
+    def _when_ready(self, action: Callable[[], None]) -> Callable[[], None]:
+        """``action``, or, before the records are open, the same action a little later."""
+
+        def run() -> None:
+            if self.ready:
+                action()
+                return
+            if self._waiting is None:
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self._waiting = action  # the latest choice wins; it runs once
+            if isinstance(self.home, HomePage):
+                self.home.show_getting_ready(True)
+
+        return run
 
     def _relanguage(self, code: str) -> None:
         """Switch to ``code`` and rebuild home and Settings in it (the person stays there)."""
@@ -57,6 +110,8 @@ class MainWindow(QMainWindow):
         self._settings()
 
     def show_start(self) -> None:
+        from desktop_app.services import profile
+
         if self.ctx.call(profile.installation) is None:
             from ui.pages.setup.flow import SetupFlow
 
@@ -65,19 +120,29 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def show_home(self) -> None:
-        self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
+        from desktop_app.services import profile
+
         installation = self.ctx.call(profile.installation)
-        if installation is not None and installation.role == Role.COORDINATOR:
+        self._show_home_page(installation.role if installation is not None else None)
+        self._start_backup()
+
+    def _show_home_page(self, role: str | None, quick: HomeFigures | None = None) -> None:
+        self.ctx.records_changed.clear()  # listeners belonged to the pages being replaced
+        if role == COORDINATOR:
             from ui.pages.coordinator.home import CoordinatorHomePage
 
-            self.home: DashboardPage = CoordinatorHomePage(self.ctx, self._coordinator_actions())
+            self.home: DashboardPage = CoordinatorHomePage(
+                self.ctx, self._coordinator_actions(), quick
+            )
         else:
-            self.home = HomePage(self.ctx, self._actions())
+            self.home = HomePage(self.ctx, self._actions(), quick)
         self.nav.reset(self.home)
-        self._start_backup()
 
     def _start_backup(self) -> None:
         """A checked backup at start when the records changed since the last one."""
+        from desktop_app.logs import bug_report
+        from desktop_app.storage.backup import backup_if_changed
+
         data_dir = self.ctx.workspace.data_dir
         self._backup = run_in_background(
             self,
@@ -95,7 +160,7 @@ class MainWindow(QMainWindow):
     def _actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx
         push = ctx.nav.push
-        return {
+        actions: dict[str, Callable[[], None]] = {
             "add_time": _later("ui.pages.add_time.flow", lambda m: m.AddTimeFlow(ctx).start()),
             "add_expense": _later("ui.pages.expenses", lambda m: m.start_expense(ctx)),
             "records": _later("ui.pages.records", lambda m: push(m.RecordsPage(ctx))),
@@ -113,11 +178,12 @@ class MainWindow(QMainWindow):
             "products": _later("ui.pages.products", lambda m: push(m.ProductsPage(ctx))),
             "reflections": _later("ui.pages.reflections", lambda m: push(m.ReflectionsPage(ctx))),
         }
+        return {key: self._when_ready(action) for key, action in actions.items()}
 
     def _coordinator_actions(self) -> dict[str, Callable[[], None]]:
         ctx = self.ctx
         push = ctx.nav.push
-        return {
+        actions: dict[str, Callable[[], None]] = {
             "open_files": _later(
                 "ui.pages.open_files", lambda m: m.OpenFilesFlow(ctx, many=True).start()
             ),
@@ -134,6 +200,7 @@ class MainWindow(QMainWindow):
             "outputs": _later("ui.pages.coordinator.outputs", lambda m: push(m.OutputsPage(ctx))),
             "settings": self._settings,
         }
+        return {key: self._when_ready(action) for key, action in actions.items()}
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         # Unfinished forms are already kept as drafts after every answer.

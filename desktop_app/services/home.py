@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -10,20 +9,10 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.model import Role
 from desktop_app.services import profile, projects
+from desktop_app.services.home_figures import HomeFigures
 from desktop_app.services.summaries import summarise
 
-
-@dataclass(frozen=True)
-class HomeFigures:
-    set_up: bool
-    name: str = ""
-    role: Role = Role.PARTNER
-    month_minutes: int = 0
-    total_minutes: int = 0
-    meetings: int = 0
-    products: int = 0
-    partners: int = 0
-    project_count: int = 0
+__all__ = ["HomeFigures", "home_figures"]
 
 
 def home_figures(session: Session, today: date | None = None) -> HomeFigures:

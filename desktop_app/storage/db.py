@@ -25,13 +25,11 @@ from desktop_app.storage.backup import snapshot
 from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.integrity import check_on_open
 from desktop_app.storage.paths import database_path, ensure_private_dir
+from desktop_app.storage.schema_version import SCHEMA_HEAD
 from desktop_app.storage.sqlite_uri import engine_url, file_uri
 
 log = logging.getLogger("partner_log.db")
 
-#: The newest schema revision this version of the app knows (a test checks it matches
-#: Alembic's head). Starting on an up-to-date database then needs no Alembic import.
-SCHEMA_HEAD = "0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 

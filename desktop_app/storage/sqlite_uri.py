@@ -20,9 +20,11 @@ import os
 import posixpath
 import sys
 from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 def file_uri(path: str | os.PathLike[str], platform: str | None = None, **query: str) -> str:
@@ -45,6 +47,9 @@ def file_uri(path: str | os.PathLike[str], platform: str | None = None, **query:
 
 def engine_url(path: str | os.PathLike[str], platform: str | None = None) -> URL:
     """A SQLAlchemy URL that opens ``path`` through its ``file:`` URI."""
+    # Imported here: the first paint reads the records with the standard library alone.
+    from sqlalchemy.engine import URL
+
     return URL.create("sqlite", database=file_uri(path, platform), query={"uri": "true"})
 
 

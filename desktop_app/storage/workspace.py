@@ -32,15 +32,20 @@ class Workspace:
         self._lock = lock
 
     @classmethod
-    def open(cls, data_dir: Path, exclusive: bool = True) -> Workspace:
-        """Open ``data_dir``; with ``exclusive``, refuse if another window has it open."""
+    def open(
+        cls, data_dir: Path, exclusive: bool = True, held: InstanceLock | None = None
+    ) -> Workspace:
+        """Open ``data_dir``; with ``exclusive``, refuse if another window has it open.
+
+        ``held``: the folder's lock, taken already by this window (it is kept on failure).
+        """
         data_dir.mkdir(parents=True, exist_ok=True)
-        lock = InstanceLock(data_dir).acquire() if exclusive else None
+        lock = held or (InstanceLock(data_dir).acquire() if exclusive else None)
         try:
             configure_logging(data_dir)
             database = open_database(data_dir)
         except BaseException:
-            if lock is not None:
+            if lock is not None and lock is not held:
                 lock.release()
             raise
         return cls(data_dir, database, lock)

@@ -1,4 +1,9 @@
-"""Home: what I have given, in large type, and six big actions."""
+"""Home: what I have given, in large type, and six big actions.
+
+Home can be drawn before the rest of the app is loaded: given figures read quickly
+(``services.home_figures.quick_home_figures``), it shows them first and counts them
+through the services only once ``attach()`` says the records are open.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _, ngettext
-from desktop_app.logs import bug_report
-from desktop_app.reports.formatting import hours
-from desktop_app.services.home import HomeFigures, home_figures
+from desktop_app.services.home_figures import HomeFigures
 from desktop_app.storage.disk_safety import data_folder_warning
+from ui import startup_trace
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.widgets.buttons import LinkButton, SecondaryButton
@@ -23,6 +27,14 @@ from ui.widgets.page import Page
 from ui.widgets.tiles import move_with_arrows
 
 log = logging.getLogger("partner_log.ui.home")
+
+
+def home_figures(session: Any) -> HomeFigures:
+    """``services.home.home_figures``, loaded the first time the figures are counted
+    (it brings the ORM, which the first paint does without)."""
+    from desktop_app.services.home import home_figures as count
+
+    return count(session)
 
 
 class FigureCard(QFrame):
@@ -88,9 +100,23 @@ class DashboardPage(Page):
 
     def keep_figures_fresh(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
         """Count in the background now, and again whenever the records change."""
-        self._figures = Operation(self, work, lambda found: self._show(show, found), self._failed)
+        self._figures: Operation | None = Operation(
+            self, work, lambda found: self._show(show, found), self._failed
+        )
         self.ctx.records_changed.append(self.refresh)
         self.refresh()
+
+    def trace_paints(self, figures_card: str) -> None:
+        """Note Home's first paint, and its first paint with figures (``ui.startup_trace``)."""
+        if not startup_trace.enabled():
+            return
+        startup_trace.when_painted(self.heading, lambda: startup_trace.mark("home_painted"))
+        value = self.cards[figures_card].value
+        startup_trace.when_painted(
+            value,
+            lambda: startup_trace.mark("figures_painted"),
+            ready=lambda: value.text() != "\u2013",
+        )
 
     def _show(self, show: Callable[[Any], None], found: Any) -> None:
         show(found)
@@ -119,11 +145,19 @@ class DashboardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self._figures.start()
+        figures: Operation | None = getattr(self, "_figures", None)
+        if figures is not None:  # there is none until the records are open
+            figures.start()
+
+    def attach(self) -> None:
+        """The records are open: count the figures through the services from now on."""
+        raise NotImplementedError
 
     def _failed(self, problem: Exception) -> None:
         # The figures are counted again while other pages show, so a failure here must
         # not take the keyboard or open a dialog: the page says so, the log says where.
+        from desktop_app.logs import bug_report
+
         log.warning("the figures could not be counted: %s", bug_report(problem))
         self.hint.setText(self.failure_text())
 
@@ -132,7 +166,14 @@ class DashboardPage(Page):
 
 
 class HomePage(DashboardPage):
-    def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        actions: dict[str, Callable[[], None]],
+        quick: HomeFigures | None = None,
+    ) -> None:
+        """``quick``: figures read before the records were opened; then Home waits for
+        ``attach()`` before counting them again."""
         super().__init__(ctx, _("Here is what you have given."))
         warning = data_folder_warning(ctx.workspace.data_dir)
         self.warning = QLabel(warning or "")
@@ -172,8 +213,37 @@ class HomePage(DashboardPage):
             self.body.addWidget(link)
             self.more_links.append(link)
             self.links[key] = link
+        self.getting_ready = QLabel(_("Getting ready\u2026"))
+        self.getting_ready.setProperty("role", "hint")
+        self.getting_ready.setVisible(False)
+        self.body.addWidget(self.getting_ready)
         self.set_tab_order([*self.action_buttons.values(), *self.more_links])
+        self.trace_paints("total")
+        if quick is None:
+            self.attach()
+        else:
+            self.set_heading(self.greeting(quick))
+            # The numbers are written once Home is on screen, so the first paint does not
+            # wait for the number formats to load.
+            startup_trace.when_painted(
+                self.heading, lambda: QTimer.singleShot(0, self, lambda: self._show_quick(quick))
+            )
+
+    def _show_quick(self, quick: HomeFigures) -> None:
+        if getattr(self, "_figures", None) is None:  # the services have not answered yet
+            self._show(self.show_figures, quick)
+
+    def attach(self) -> None:
+        """The records are open: count the figures through the services from now on."""
+        ctx = self.ctx
+        # ``home_figures`` is looked up when counting, so a test may stand in for it.
         self.keep_figures_fresh(lambda: ctx.call(home_figures), self.show_figures)
+
+    def show_getting_ready(self, waiting: bool) -> None:
+        """Say that a pressed action will open as soon as the records are ready."""
+        self.getting_ready.setVisible(waiting)
+        if waiting:
+            self.getting_ready.setAccessibleName(self.getting_ready.text())
 
     def first_focus(self) -> QWidget | None:
         return self.action_buttons["add_time"]
@@ -181,10 +251,14 @@ class HomePage(DashboardPage):
     def failure_text(self) -> str:
         return _("Your figures could not be shown just now.")
 
+    @staticmethod
+    def greeting(figures: HomeFigures) -> str:
+        return _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
+
     def show_figures(self, figures: HomeFigures) -> None:
-        self.set_heading(
-            _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
-        )
+        from desktop_app.reports.formatting import hours  # Babel loads after the first paint
+
+        self.set_heading(self.greeting(figures))
         self.cards["month"].set_value(hours(figures.month_minutes))
         self.cards["total"].set_value(hours(figures.total_minutes))
         n, made = figures.meetings, figures.products

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.exchange.conflicts import list_conflicts
 from desktop_app.i18n import _, ngettext
-from desktop_app.reports.formatting import hours
-from desktop_app.services.home import HomeFigures, home_figures
-from desktop_app.services.review_queue import waiting_entries
+from desktop_app.services.home_figures import HomeFigures
 from ui.context import AppContext
 from ui.pages.home import DashboardPage
+from ui.startup_trace import when_painted
 
 
 class CoordinatorHomePage(DashboardPage):
-    def __init__(self, ctx: AppContext, actions: dict[str, Callable[[], None]]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        actions: dict[str, Callable[[], None]],
+        quick: HomeFigures | None = None,
+    ) -> None:
+        """``quick``: figures read before the records were opened (see ``ui.pages.home``);
+        the counts to review and sort out follow once ``attach()`` is called."""
         super().__init__(ctx, _("Here is what your partners have given."))
         self.add_figures(
             {
@@ -39,12 +45,32 @@ class CoordinatorHomePage(DashboardPage):
             actions,
         )
         self.set_tab_order(list(self.action_buttons.values()))
+        self.trace_paints("total")
+        if quick is None:
+            self.attach()
+        else:
+            self.set_heading(_("Hello, {name}").format(name=quick.name))
+            when_painted(
+                self.heading, lambda: QTimer.singleShot(0, self, lambda: self._show_quick(quick))
+            )
+
+    def _show_quick(self, quick: HomeFigures) -> None:
+        if getattr(self, "_figures", None) is None:  # the services have not answered yet
+            self._show(self.show_cards, quick)
+
+    def attach(self) -> None:
+        """The records are open: count the figures through the services from now on."""
         self.keep_figures_fresh(self._gather, self.show_figures)
 
     def first_focus(self) -> QWidget | None:
         return self.action_buttons["open_files"]
 
     def _gather(self) -> tuple[HomeFigures, int, int]:
+        # Loaded here, off the first paint: the exchange package and the ORM services.
+        from desktop_app.exchange.conflicts import list_conflicts
+        from desktop_app.services.home import home_figures
+        from desktop_app.services.review_queue import waiting_entries
+
         return (
             self.ctx.call(home_figures),
             len(self.ctx.call(waiting_entries)),
@@ -53,6 +79,13 @@ class CoordinatorHomePage(DashboardPage):
 
     def show_figures(self, found: tuple[HomeFigures, int, int]) -> None:
         figures, waiting, conflicts = found
+        self.show_cards(figures)
+        self.action_buttons["review"].setText(_("Entries to review ({n})").format(n=waiting))
+        self.action_buttons["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
+
+    def show_cards(self, figures: HomeFigures) -> None:
+        from desktop_app.reports.formatting import hours  # Babel loads after the first paint
+
         self.set_heading(_("Hello, {name}").format(name=figures.name))
         self.cards["partners"].set_value(
             str(figures.partners), ngettext("partner", "partners", figures.partners)
@@ -65,5 +98,3 @@ class CoordinatorHomePage(DashboardPage):
             str(figures.products),
             ngettext("product made together", "products made together", figures.products),
         )
-        self.action_buttons["review"].setText(_("Entries to review ({n})").format(n=waiting))
-        self.action_buttons["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
