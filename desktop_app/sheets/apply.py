@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput, NotFound
@@ -21,7 +22,6 @@ from desktop_app.model import (
     Activity,
     Expense,
     Person,
-    Project,
     ReviewStatus,
     Role,
     SheetImport,
@@ -29,7 +29,8 @@ from desktop_app.model import (
     new_id,
     utcnow,
 )
-from desktop_app.services import activities, expenses, lifecycle, profile
+from desktop_app.services import activities, bulk_entries, expenses, lifecycle, profile
+from desktop_app.services.bulk_entries import NewActivity, NewExpense
 from desktop_app.sheets.fingerprints import already_here
 from desktop_app.sheets.preview import Plan, cost_print, time_print
 from desktop_app.sheets.words import fold
@@ -115,53 +116,84 @@ def apply_plan(
             row.time_print = time_print(row, row.person) if row.has_time else ""
             row.cost_print = cost_print(row, row.person) if row.has_cost else ""
     here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
-    # Hold the people and projects the rows name: the session keeps loaded records only
-    # while something holds them, and the services look each one up for every row.
-    held: list[object] = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
-    held += [session.get(Project, pid) for pid in {r.project_id for r in plan.rows}]
-    added_time = added_cost = same = 0
+    times, costs, prints, same = _new_records(plan, here)
+    time_ids = bulk_entries.record_activities(session, times)
+    cost_ids = bulk_entries.record_expenses(session, costs)
+    _remember(session, batch.id, prints, time_ids, cost_ids)
+    batch.activities, batch.expenses = len(time_ids), len(cost_ids)
+    session.flush()
+    log.info("a sheet import added %d time entries and %d costs", len(time_ids), len(cost_ids))
+    return ImportDone(
+        batch.id, len(time_ids), len(cost_ids), same, len(plan.problems), len(made), saved
+    )
+
+
+def _new_records(
+    plan: Plan, here: set[str]
+) -> tuple[list[NewActivity], list[NewExpense], list[tuple[str, bool]], int]:
+    """The time entries and costs of ``plan`` that are not ``here`` yet, their
+    fingerprints (with True for a time entry) in order, and how many are here already."""
+    times: list[NewActivity] = []
+    costs: list[NewExpense] = []
+    prints: list[tuple[str, bool]] = []
+    same = 0
     for row in plan.rows:
         if row.has_time and row.time_print not in here:
-            entry = activities.record_activity(
-                session,
-                date=row.date,
-                minutes=row.minutes,
-                kind=row.kind,  # type: ignore[arg-type]
-                prep_minutes=row.prep_minutes,
-                travel_minutes=row.travel_minutes,
-                note=row.note,
-                project_id=row.project_id,
-                person_id=row.person,
+            times.append(
+                NewActivity(
+                    date=row.date,
+                    minutes=row.minutes,
+                    kind=row.kind,  # type: ignore[arg-type]
+                    prep_minutes=row.prep_minutes,
+                    travel_minutes=row.travel_minutes,
+                    note=row.note,
+                    project_id=row.project_id,
+                    person_id=row.person,
+                )
             )
-            session.add(
-                SheetRow(fingerprint=row.time_print, import_id=batch.id, activity_id=entry.id)
-            )
+            prints.append((row.time_print, True))
             here.add(row.time_print)
-            added_time += 1
         elif row.has_time:
             same += 1
         if row.has_cost and row.cost_print not in here:
-            cost = expenses.record_expense(
-                session,
-                date=row.date,
-                category=row.category,  # type: ignore[arg-type]
-                amount_minor=row.amount_minor,
-                note=row.cost_note,
-                project_id=row.project_id,
-                person_id=row.person,
+            costs.append(
+                NewExpense(
+                    date=row.date,
+                    category=row.category,  # type: ignore[arg-type]
+                    amount_minor=row.amount_minor,
+                    note=row.cost_note,
+                    project_id=row.project_id,
+                    person_id=row.person,
+                )
             )
-            session.add(
-                SheetRow(fingerprint=row.cost_print, import_id=batch.id, expense_id=cost.id)
-            )
+            prints.append((row.cost_print, False))
             here.add(row.cost_print)
-            added_cost += 1
         elif row.has_cost:
             same += 1
-    batch.activities, batch.expenses = added_time, added_cost
-    del held
-    session.flush()
-    log.info("a sheet import added %d time entries and %d costs", added_time, added_cost)
-    return ImportDone(batch.id, added_time, added_cost, same, len(plan.problems), len(made), saved)
+    return times, costs, prints, same
+
+
+def _remember(
+    session: Session,
+    import_id: str,
+    prints: list[tuple[str, bool]],
+    time_ids: list[str],
+    cost_ids: list[str],
+) -> None:
+    """Keep each added row's fingerprint with the record it became. ``prints`` holds
+    (fingerprint, is a time entry) in the order the records were planned."""
+    times, costs = iter(time_ids), iter(cost_ids)
+    rows = [
+        {
+            "fingerprint": made,
+            "import_id": import_id,
+            "activity_id": next(times) if made_as_time else None,
+            "expense_id": None if made_as_time else next(costs),
+        }
+        for made, made_as_time in prints
+    ]
+    if rows:
+        session.execute(insert(cast(Table, SheetRow.__table__)), rows)
 
 
 def list_imports(session: Session) -> list[SheetImport]:

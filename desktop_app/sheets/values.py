@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
@@ -343,7 +344,11 @@ def looks_like_time(value: Cell) -> bool:
 def read_kind(value: Cell) -> tuple[ActivityKind, str]:
     """The kind of activity ``value`` names, and the person's words to keep in the note
     ("" when the words are just the kind's name)."""
-    text = " ".join(str(value or "").split())
+    return _kind_in(" ".join(str(value or "").split()))
+
+
+@lru_cache(maxsize=4096)  # a sheet says the same few kinds again and again
+def _kind_in(text: str) -> tuple[ActivityKind, str]:
     if not text:
         return ActivityKind.OTHER, ""
     folded = fold(text)
@@ -359,7 +364,11 @@ def read_kind(value: Cell) -> tuple[ActivityKind, str]:
 
 
 def read_category(value: Cell) -> tuple[ExpenseCategory, str]:
-    text = " ".join(str(value or "").split())
+    return _category_in(" ".join(str(value or "").split()))
+
+
+@lru_cache(maxsize=4096)
+def _category_in(text: str) -> tuple[ExpenseCategory, str]:
     if not text:
         return ExpenseCategory.OTHER, ""
     folded = fold(text)
