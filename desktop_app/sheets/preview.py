@@ -30,6 +30,7 @@ from desktop_app.sheets.values import (
     Unit,
     UnitNeeded,
     has_number_only,
+    is_day_part,
     read_amount,
     read_category,
     read_date,
@@ -201,9 +202,11 @@ def _check_units(table: Table, columns: Columns) -> None:
     for wanted in TIME_FIELDS:
         if wanted not in columns.where or columns.unit_of(wanted) is not None:
             continue
-        rows = [n for n, row in table.rows if has_number_only(_cell(row, columns, wanted))]
+        cells = [(n, _cell(row, columns, wanted)) for n, row in table.rows]
+        rows = [n for n, cell in cells if has_number_only(cell)]
         if rows:
-            raise UnitNeeded(columns.header_of(wanted), rows, wanted.value)
+            day_parts = all(is_day_part(cell) for _n, cell in cells if has_number_only(cell))
+            raise UnitNeeded(columns.header_of(wanted), rows, wanted.value, day_parts)
 
 
 def _minutes(row: Row, columns: Columns, fields: tuple[Field, ...]) -> int:

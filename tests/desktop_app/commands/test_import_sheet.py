@@ -130,3 +130,17 @@ def test_columns_and_units_can_be_named(
     status, out, _err = run(capsys, *argv, "--column", "date=Día", "--unit", "time=hours")
     assert status == 0
     assert json.loads(out)["rows"][0]["minutes"] == 120
+
+
+def test_parts_of_a_day_are_asked_about_then_read_as_days(
+    folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "h.csv", [["Date", "Time"], ["2021-03-04", "0.0625"]])
+    argv = ("--data-dir", folder, "import-sheet", path, "--yes", "--json")
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert "time=days for parts of a day" in err and len(err.strip().splitlines()) == 1
+    assert _count(capsys, folder) == 0
+    status, out, _err = run(capsys, *argv, "--unit", "time=days")
+    assert status == 0
+    assert json.loads(out)["rows"][0]["minutes"] == 90
