@@ -124,7 +124,7 @@ def test_a_time_kept_as_a_part_of_a_day_is_asked_about_with_an_example(
     qtbot: QtBot, open_app: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ctx, _window = open_app()
-    rows = [["Date", "Time"], ["2021-03-04", 0.0625], ["2021-03-05", 0.5]]
+    rows = [["Date", "Time"], ["2021-03-04", 0.0625], ["2021-03-05", 0.5], ["2021-03-06", "?"]]
     _choose(monkeypatch, write_xlsx(tmp_path / "old.xlsx", {"Hours": rows}))
     start = _start(qtbot, ctx)
     qtbot.keyClick(start.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
@@ -142,6 +142,19 @@ def test_a_time_kept_as_a_part_of_a_day_is_asked_about_with_an_example(
     preview = wait_for_page(qtbot, ctx, unit, PreviewPage)
     assert "1 hour 30 minutes." in _texts(preview)
     assert "12 hours." in _texts(preview)
+    assert "Row 4: " in _texts(preview)
+    qtbot.keyClick(preview.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    confirm = wait_for_page(qtbot, ctx, preview, ConfirmPage)
+    qtbot.keyClick(confirm.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    done = wait_for_page(qtbot, ctx, confirm, DonePage)
+    assert done.saved.text().startswith(
+        "Added 2 time entries and 0 costs. 1 row could not be used."
+    )
+    saved = ctx.call(activities.list_activities)
+    assert sorted((a.date, a.minutes) for a in saved) == [
+        (date(2021, 3, 4), 90),
+        (date(2021, 3, 5), 12 * 60),
+    ]
 
 
 def test_a_file_that_is_not_a_sheet_is_explained_on_the_page(
