@@ -101,6 +101,9 @@ def test_an_unsettled_date_order_exits_2_naming_the_rows(
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
         ("empty.csv", b""),
         ("nodates.csv", b"Who,Hours\r\nAna,2\r\n"),
+        ("broken.xlsx", b"PK\x03\x04 a zip that ends here"),
+        ("letter.ods", b"Dear Ana, this is not a sheet."),
+        ("title-only.csv", b"My hours\r\n\r\n"),
     ],
 )
 def test_bad_files_exit_2_with_one_plain_line_and_change_nothing(
@@ -113,11 +116,13 @@ def test_bad_files_exit_2_with_one_plain_line_and_change_nothing(
     path = tmp_path / name
     path.write_bytes(data)
     before = database_path(Path(folder)).read_bytes()
+    files = sorted(p.relative_to(folder) for p in Path(folder).rglob("*"))
     status, out, err = run(capsys, "--data-dir", folder, "import-sheet", path, "--yes")
     assert (status, out) == (2, "")
     assert len(err.strip().splitlines()) == 1
     assert "Nothing was changed" in err
     assert database_path(Path(folder)).read_bytes() == before
+    assert sorted(p.relative_to(folder) for p in Path(folder).rglob("*")) == files  # no backup
 
 
 def test_columns_and_units_can_be_named(
