@@ -116,84 +116,72 @@ def apply_plan(
             row.time_print = time_print(row, row.person) if row.has_time else ""
             row.cost_print = cost_print(row, row.person) if row.has_cost else ""
     here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
-    times, costs, prints, same = _new_records(plan, here)
-    time_ids = bulk_entries.record_activities(session, times)
-    cost_ids = bulk_entries.record_expenses(session, costs)
-    _remember(session, batch.id, prints, time_ids, cost_ids)
-    batch.activities, batch.expenses = len(time_ids), len(cost_ids)
+    times, costs, kept, same = _new_records(plan, batch.id, here)
+    bulk_entries.record_activities(session, times)
+    bulk_entries.record_expenses(session, costs)
+    if kept:
+        session.execute(insert(cast(Table, SheetRow.__table__)), kept)
+    batch.activities, batch.expenses = len(times), len(costs)
     session.flush()
-    log.info("a sheet import added %d time entries and %d costs", len(time_ids), len(cost_ids))
-    return ImportDone(
-        batch.id, len(time_ids), len(cost_ids), same, len(plan.problems), len(made), saved
-    )
+    log.info("a sheet import added %d time entries and %d costs", len(times), len(costs))
+    return ImportDone(batch.id, len(times), len(costs), same, len(plan.problems), len(made), saved)
 
 
 def _new_records(
-    plan: Plan, here: set[str]
-) -> tuple[list[NewActivity], list[NewExpense], list[tuple[str, bool]], int]:
-    """The time entries and costs of ``plan`` that are not ``here`` yet, their
-    fingerprints (with True for a time entry) in order, and how many are here already."""
+    plan: Plan, import_id: str, here: set[str]
+) -> tuple[list[NewActivity], list[NewExpense], list[dict[str, str | None]], int]:
+    """The time entries and costs of ``plan`` that are not ``here`` yet; the sheet rows
+    that keep each one's fingerprint with its id; and how many were here already."""
     times: list[NewActivity] = []
     costs: list[NewExpense] = []
-    prints: list[tuple[str, bool]] = []
+    kept: list[dict[str, str | None]] = []
     same = 0
     for row in plan.rows:
         if row.has_time and row.time_print not in here:
-            times.append(
-                NewActivity(
-                    date=row.date,
-                    minutes=row.minutes,
-                    kind=row.kind,  # type: ignore[arg-type]
-                    prep_minutes=row.prep_minutes,
-                    travel_minutes=row.travel_minutes,
-                    note=row.note,
-                    project_id=row.project_id,
-                    person_id=row.person,
-                )
+            entry = NewActivity(
+                date=row.date,
+                minutes=row.minutes,
+                kind=row.kind,  # type: ignore[arg-type]
+                prep_minutes=row.prep_minutes,
+                travel_minutes=row.travel_minutes,
+                note=row.note,
+                project_id=row.project_id,
+                person_id=row.person,
             )
-            prints.append((row.time_print, True))
+            times.append(entry)
+            kept.append(_sheet_row(row.time_print, import_id, activity_id=entry.id))
             here.add(row.time_print)
         elif row.has_time:
             same += 1
         if row.has_cost and row.cost_print not in here:
-            costs.append(
-                NewExpense(
-                    date=row.date,
-                    category=row.category,  # type: ignore[arg-type]
-                    amount_minor=row.amount_minor,
-                    note=row.cost_note,
-                    project_id=row.project_id,
-                    person_id=row.person,
-                )
+            cost = NewExpense(
+                date=row.date,
+                category=row.category,  # type: ignore[arg-type]
+                amount_minor=row.amount_minor,
+                note=row.cost_note,
+                project_id=row.project_id,
+                person_id=row.person,
             )
-            prints.append((row.cost_print, False))
+            costs.append(cost)
+            kept.append(_sheet_row(row.cost_print, import_id, expense_id=cost.id))
             here.add(row.cost_print)
         elif row.has_cost:
             same += 1
-    return times, costs, prints, same
+    return times, costs, kept, same
 
 
-def _remember(
-    session: Session,
+def _sheet_row(
+    fingerprint: str,
     import_id: str,
-    prints: list[tuple[str, bool]],
-    time_ids: list[str],
-    cost_ids: list[str],
-) -> None:
-    """Keep each added row's fingerprint with the record it became. ``prints`` holds
-    (fingerprint, is a time entry) in the order the records were planned."""
-    times, costs = iter(time_ids), iter(cost_ids)
-    rows = [
-        {
-            "fingerprint": made,
-            "import_id": import_id,
-            "activity_id": next(times) if made_as_time else None,
-            "expense_id": None if made_as_time else next(costs),
-        }
-        for made, made_as_time in prints
-    ]
-    if rows:
-        session.execute(insert(cast(Table, SheetRow.__table__)), rows)
+    activity_id: str | None = None,
+    expense_id: str | None = None,
+) -> dict[str, str | None]:
+    return {
+        "fingerprint": fingerprint,
+        "import_id": import_id,
+        "activity_id": activity_id,
+        "expense_id": expense_id,
+    }
 
 
 def list_imports(session: Session) -> list[SheetImport]:
