@@ -30,10 +30,13 @@ KINDS = ("Reunión", "Revisión", "charla", "Meeting", "Jardín")
 
 
 def write_sheet(path: Path, rows: int) -> Path:
+    """A sheet as Excel saves one. Not openpyxl's write-only mode: that leaves out the
+    sheet's size (``<dimension>``), so every reader would parse the file twice."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Horas")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Horas"
     sheet.append(["Mis horas"])
     sheet.append([])
     sheet.append(["Fecha", "Horas", "Actividad", "Notas"])
