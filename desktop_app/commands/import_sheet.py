@@ -246,11 +246,14 @@ def run(args: argparse.Namespace) -> int:
             {
                 **plan.as_dict(),
                 "applied": True,
-                "import": done.import_id,
+                "import": done.import_id or None,
                 "added_time_entries": done.activities,
                 "added_expenses": done.expenses,
             }
         )
+        return 0
+    if not done.import_id:
+        print(_("There is nothing new to add. Nothing was changed."))
         return 0
     print(
         _("Done: {n} time entries and {m} expenses added. A backup was made first.").format(

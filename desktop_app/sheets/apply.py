@@ -46,6 +46,7 @@ class NewPeopleNeedConfirmation(InvalidInput):
 
 @dataclass(frozen=True)
 class ImportDone:
+    #: "" when nothing was new, so nothing was saved (and there is nothing to undo).
     import_id: str
     activities: int
     expenses: int
@@ -91,6 +92,11 @@ def apply_plan(
             _("Say yes to add them (--yes), or fix their names. Nothing was changed."),
             field="people",
         )
+    if not plan.new_people:
+        wanted = [p for r in plan.rows for p in (r.time_print, r.cost_print) if p]
+        if set(wanted) <= already_here(session, wanted):
+            # Nothing is new (the same sheet again): no backup, and no import to undo.
+            return ImportDone("", 0, 0, len(wanted), len(plan.problems), 0, None)
     saved = _backup(session) if backup else None
     batch = SheetImport(
         id=new_id(),

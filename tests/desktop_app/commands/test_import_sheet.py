@@ -61,6 +61,7 @@ def test_import_then_again_then_undo(
     status, out, _err = run(capsys, "--data-dir", folder, "import-sheet", path, "--yes")
     assert status == 0
     assert "New: 0. Already here: 3." in out
+    assert "There is nothing new to add. Nothing was changed." in out
     assert _count(capsys, folder) == 3
     status, out, _err = run(capsys, "--data-dir", folder, "import-sheet", "--list")
     assert done["import"] in out

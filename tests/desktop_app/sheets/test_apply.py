@@ -13,7 +13,7 @@ from desktop_app.errors import InvalidInput
 from desktop_app.model import Activity, Expense, Person, ReviewStatus, Role
 from desktop_app.services import activities, bulk_entries, profile
 from desktop_app.services.bulk_entries import NewActivity
-from desktop_app.sheets import apply_plan, make_plan, undo_import
+from desktop_app.sheets import apply_plan, list_imports, make_plan, undo_import
 from desktop_app.sheets.apply import NewPeopleNeedConfirmation
 from desktop_app.storage.backup import list_backups
 from desktop_app.storage.db import Database
@@ -40,14 +40,18 @@ def test_the_same_sheet_twice_adds_nothing_the_second_time(ana: Database, tmp_pa
         done = apply_plan(session, make_plan(session, path))
     assert (done.activities, done.already_here) == (3, 0)
     assert done.backup is not None and done.backup.exists()
-    assert any(b.reason == "before-import" for b in list_backups(done.backup.parent.parent))
+    backups_after_first = list_backups(done.backup.parent.parent)
+    assert any(b.reason == "before-import" for b in backups_after_first)
     with ana.session() as session:
         again = make_plan(session, path)
         assert again.new_rows == []
         second = apply_plan(session, again)
     assert (second.activities, second.already_here) == (0, 3)
+    assert (second.import_id, second.backup) == ("", None)  # nothing saved, nothing to undo
+    assert len(list_backups(done.backup.parent.parent)) == len(backups_after_first)
     with ana.session() as session:
         assert _live(session) == 3
+        assert len(list_imports(session)) == 1
 
 
 def test_a_copy_saved_anew_in_another_format_adds_nothing(ana: Database, tmp_path: Path) -> None:
