@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -38,6 +38,8 @@ from desktop_app.storage.backup import snapshot
 from desktop_app.storage.sqlite_uri import database_file
 
 log = logging.getLogger("partner_log.sheets")
+
+R = TypeVar("R", Activity, Expense)
 
 
 class NewPeopleNeedConfirmation(InvalidInput):
@@ -208,9 +210,10 @@ def undo_import(session: Session, import_id: str) -> UndoDone:
     if batch.undone_at is not None:
         raise InvalidInput(_("These records were already taken out."), _("Nothing was changed."))
     rows = list(session.scalars(select(SheetRow).where(SheetRow.import_id == batch.id)))
-    time_entries = [session.get(Activity, r.activity_id) for r in rows if r.activity_id]
-    costs = [session.get(Expense, r.expense_id) for r in rows if r.expense_id]
-    live = [e for e in [*time_entries, *costs] if e is not None and e.deleted_at is None]
+    time_entries = _load(session, Activity, [r.activity_id for r in rows if r.activity_id])
+    costs = _load(session, Expense, [r.expense_id for r in rows if r.expense_id])
+    entries: list[Activity | Expense] = [*time_entries, *costs]
+    live = [e for e in entries if e.deleted_at is None]
     if any(_moved_on(entry) for entry in live):
         raise InvalidInput(
             _("Some of these records have been sent, so they cannot be taken out."),
@@ -236,6 +239,16 @@ def undo_import(session: Session, import_id: str) -> UndoDone:
     session.flush()
     log.info("a sheet import was undone")
     return UndoDone(gone_time, gone_cost, gone_people)
+
+
+def _load(session: Session, model: type[R], ids: list[str]) -> list[R]:
+    """The records with these ids, 500 to a query (not one query a record), held in the
+    session so that the services find them there."""
+    found: list[R] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found += session.scalars(select(model).where(model.id.in_(chunk)))
+    return found
 
 
 def _has_records(session: Session, person_id: str) -> bool:
