@@ -11,12 +11,14 @@ Run: python -m bench.bench_sheet_import [--smoke]
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.harness import Result, median_time, print_table
+from bench.harness import Result, print_table
 from desktop_app.model import Role
 from desktop_app.services import profile
 from desktop_app.sheets import apply_plan, make_plan
@@ -28,10 +30,13 @@ KINDS = ("Reunión", "Revisión", "charla", "Meeting", "Jardín")
 
 
 def write_sheet(path: Path, rows: int) -> Path:
+    """A sheet as Excel saves one. Not openpyxl's write-only mode: that leaves out the
+    sheet's size (``<dimension>``), so every reader would parse the file twice."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Horas")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Horas"
     sheet.append(["Mis horas"])
     sheet.append([])
     sheet.append(["Fecha", "Horas", "Actividad", "Notas"])
@@ -53,38 +58,45 @@ def _read_all(path: Path) -> int:
     return count
 
 
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
 def measure(rows: int = 10_000, repeat: int = 5) -> list[Result]:
+    """Each repeat times the baseline, the preview and the import one after another, so
+    a busy machine slows all three alike; the medians are compared."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sheet = write_sheet(folder / "old.xlsx", rows)
-        baseline = median_time(lambda: _read_all(sheet), repeat, warmup=1)
+        _read_all(sheet)  # warm-up: imports and the file in the disk cache
+        baselines: list[float] = []
         imports: list[float] = []
         previews: list[float] = []
         for n in range(repeat):
             database = open_database(folder / f"records-{n}")
             with database.session() as session:
                 profile.setup(session, Role.PARTNER, "Ana Souza", project_name="Bench")
+            baselines.append(_timed(lambda: _read_all(sheet)))
             with database.session() as session:
-                start = time.perf_counter()
-                make_plan(session, sheet)
-                previews.append(time.perf_counter() - start)
+                previews.append(_timed(lambda: make_plan(session, sheet)))  # noqa: B023
             with database.session() as session:
-                start = time.perf_counter()
-                apply_plan(session, make_plan(session, sheet))
-                imports.append(time.perf_counter() - start)
+                imports.append(
+                    _timed(lambda: apply_plan(session, make_plan(session, sheet)))  # noqa: B023
+                )
             database.close()
-    previews.sort()
-    imports.sort()
+    baseline = statistics.median(baselines)
     return [
         Result(
             f"preview a {rows:,}-row sheet",
-            previews[len(previews) // 2],
+            statistics.median(previews),
             baseline,
             target_s=PREVIEW_TARGET_S,
         ),
         Result(
             f"import a {rows:,}-row sheet",
-            imports[len(imports) // 2],
+            statistics.median(imports),
             baseline,
             target_s=IMPORT_TARGET_S,
         ),

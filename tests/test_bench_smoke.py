@@ -31,6 +31,8 @@ def test_every_benchmark_runs_and_prints_its_row() -> None:
         "statement",
         "project report PDF (demo data)",
         "merge",
+        "preview a 200-row sheet",
+        "import a 200-row sheet",
         "home summary, a partner",
         "home summary, whole project",
         "My records first page",

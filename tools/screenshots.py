@@ -4,6 +4,9 @@ Run with `make screenshots` (it uses a virtual screen). The pictures go into
 docs/screenshots/<variant>/<page>.png (``--language es docs/screenshots/es`` for
 Spanish), made from the demo data, on the same pinned day the
 tests use, so the pictures do not change with the day they are taken.
+
+``--only old-records`` takes only the pages whose names start with that (it may be
+given more than once), so a change to a few pages does not remake every picture.
 """
 
 from __future__ import annotations
@@ -61,10 +64,23 @@ def shoot(
     return count
 
 
+def _chosen(stops: dict[str, object], only: list[str]) -> dict[str, object]:
+    if not only:
+        return stops
+    return {name: steps for name, steps in stops.items() if name.startswith(tuple(only))}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Save a PNG of every page.")
     parser.add_argument("out", nargs="?", default="docs/screenshots")
     parser.add_argument("--language", default="en", help="the app's language, e.g. es")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="START",
+        help="only the pages whose names start with this, e.g. old-records",
+    )
     args = parser.parse_args()
     out = Path(args.out).resolve()
     set_run_language(args.language)
@@ -73,11 +89,16 @@ def main() -> int:
     with clock.pinned(TEST_DAY), tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo"
         make_demo_folder(demo, Role.PARTNER)
-        count = shoot(app, demo, out, STOPS)
-        coordinator = Path(tmp) / "coordinator"
-        make_demo_folder(coordinator, Role.COORDINATOR)
-        count += shoot(app, coordinator, out, COORDINATOR_STOPS)
-        count += shoot(app, Path(tmp) / "first-run", out, SETUP_STOPS, setup=True)
+        count = 0
+        for stops, role in ((STOPS, Role.PARTNER), (COORDINATOR_STOPS, Role.COORDINATOR)):
+            chosen = _chosen(stops, args.only)
+            if chosen:
+                folder = Path(tmp) / ("demo" if role == Role.PARTNER else "coordinator")
+                make_demo_folder(folder, role)
+                count += shoot(app, folder, out, chosen)
+        setup_stops = _chosen(SETUP_STOPS, args.only)
+        if setup_stops:
+            count += shoot(app, Path(tmp) / "first-run", out, setup_stops, setup=True)
     print(f"Saved {count} screenshots in {out}")
     return 0
 

@@ -54,7 +54,7 @@ def _unit(text: str) -> tuple[Field, Unit]:
         return wanted, Unit(header.lower())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("Say hours or minutes, like --unit time=hours.")
+            _("Say hours, minutes or days, like --unit time=hours.")
         ) from None
 
 
@@ -84,8 +84,11 @@ def register(subparsers: Any) -> None:
         action="append",
         type=_unit,
         default=[],
-        metavar="FIELD=hours|minutes",
-        help=_("what bare numbers in a time column count, like --unit time=hours"),
+        metavar="FIELD=hours|minutes|days",
+        help=_(
+            "what bare numbers in a time column count, like --unit time=hours "
+            "(days: parts of a day, as 0.0625 for 1:30)"
+        ),
     )
     parser.add_argument(
         "--date-order",
@@ -124,9 +127,12 @@ def _plan(session: Any, path: Path, args: argparse.Namespace) -> Plan:
             _("Add --date-order dmy (day first) or --date-order mdy (month first)."),
         ) from None
     except UnitNeeded as problem:
-        raise InvalidInput(
-            problem.message, _("Add --unit FIELD=hours or --unit FIELD=minutes.")
-        ) from None
+        step = (
+            _("Add --unit {field}=hours, {field}=minutes, or {field}=days for parts of a day.")
+            if problem.day_parts
+            else _("Add --unit {field}=hours or --unit {field}=minutes.")
+        )
+        raise InvalidInput(problem.message, step.format(field=problem.column)) from None
 
 
 def _print_plan(plan: Plan) -> None:
@@ -240,11 +246,14 @@ def run(args: argparse.Namespace) -> int:
             {
                 **plan.as_dict(),
                 "applied": True,
-                "import": done.import_id,
+                "import": done.import_id or None,
                 "added_time_entries": done.activities,
                 "added_expenses": done.expenses,
             }
         )
+        return 0
+    if not done.import_id:
+        print(_("There is nothing new to add. Nothing was changed."))
         return 0
     print(
         _("Done: {n} time entries and {m} expenses added. A backup was made first.").format(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -50,17 +51,32 @@ def _what() -> str:
     return _("time entry")
 
 
+class TimeFields(Protocol):
+    """What a time entry says: a saved ``Activity`` or one of many still to be saved."""
+
+    kind: ActivityKind
+    mode: ActivityMode
+    date: date
+    minutes: int
+    prep_minutes: int
+    travel_minutes: int
+    note: str
+
+
+def check_fields(entry: TimeFields) -> None:
+    """Check what a time entry says (not whose or which project it is), and tidy it."""
+    entry.kind = check_choice(entry.kind, ActivityKind, "kind")
+    entry.mode = check_choice(entry.mode, ActivityMode, "mode")
+    entry.date = check_date(entry.date)
+    entry.minutes = check_minutes(entry.minutes)
+    entry.prep_minutes = check_minutes(entry.prep_minutes, "prep_minutes", allow_zero=True)
+    entry.travel_minutes = check_minutes(entry.travel_minutes, "travel_minutes", allow_zero=True)
+    check_total_minutes(entry.minutes, entry.prep_minutes, entry.travel_minutes)
+    entry.note = clean_text(entry.note, "note", _("the note"), MAX_NOTE, required=False)
+
+
 def _validate(session: Session, activity: Activity) -> None:
-    activity.kind = check_choice(activity.kind, ActivityKind, "kind")
-    activity.mode = check_choice(activity.mode, ActivityMode, "mode")
-    activity.date = check_date(activity.date)
-    activity.minutes = check_minutes(activity.minutes)
-    activity.prep_minutes = check_minutes(activity.prep_minutes, "prep_minutes", allow_zero=True)
-    activity.travel_minutes = check_minutes(
-        activity.travel_minutes, "travel_minutes", allow_zero=True
-    )
-    check_total_minutes(activity.minutes, activity.prep_minutes, activity.travel_minutes)
-    activity.note = clean_text(activity.note, "note", _("the note"), MAX_NOTE, required=False)
+    check_fields(activity)
     lifecycle.get_live(session, Project, activity.project_id, _("project"))
     lifecycle.get_live(session, Person, activity.person_id, _("person"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,14 +53,29 @@ def keep_receipt(data_dir: Path, source: Path) -> str:
     return str(dest.relative_to(data_dir).as_posix())
 
 
-def _validate(session: Session, expense: Expense) -> None:
-    expense.date = check_date(expense.date)
-    expense.category = check_choice(expense.category, ExpenseCategory, "category")
-    expense.amount_minor = check_amount(expense.amount_minor)
-    if expense.amount_minor == 0:
+class CostFields(Protocol):
+    """What an expense says: a saved ``Expense`` or one of many still to be saved."""
+
+    date: date
+    category: ExpenseCategory
+    amount_minor: int
+    currency: str
+    note: str
+
+
+def check_fields(cost: CostFields) -> None:
+    """Check what an expense says (not whose or which project it is), and tidy it."""
+    cost.date = check_date(cost.date)
+    cost.category = check_choice(cost.category, ExpenseCategory, "category")
+    cost.amount_minor = check_amount(cost.amount_minor)
+    if cost.amount_minor == 0:
         raise InvalidInput(_("Enter how much it cost."), field="amount")
-    expense.currency = check_currency(expense.currency)
-    expense.note = clean_text(expense.note, "note", _("the note"), MAX_NOTE, required=False)
+    cost.currency = check_currency(cost.currency)
+    cost.note = clean_text(cost.note, "note", _("the note"), MAX_NOTE, required=False)
+
+
+def _validate(session: Session, expense: Expense) -> None:
+    check_fields(expense)
     lifecycle.get_live(session, Project, expense.project_id, _("project"))
     lifecycle.get_live(session, Person, expense.person_id, _("person"))
 

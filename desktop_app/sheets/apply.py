@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput, NotFound
@@ -21,7 +22,6 @@ from desktop_app.model import (
     Activity,
     Expense,
     Person,
-    Project,
     ReviewStatus,
     Role,
     SheetImport,
@@ -29,7 +29,8 @@ from desktop_app.model import (
     new_id,
     utcnow,
 )
-from desktop_app.services import activities, expenses, lifecycle, profile
+from desktop_app.services import activities, bulk_entries, expenses, lifecycle, profile
+from desktop_app.services.bulk_entries import NewActivity, NewExpense
 from desktop_app.sheets.fingerprints import already_here
 from desktop_app.sheets.preview import Plan, cost_print, time_print
 from desktop_app.sheets.words import fold
@@ -38,6 +39,8 @@ from desktop_app.storage.sqlite_uri import database_file
 
 log = logging.getLogger("partner_log.sheets")
 
+R = TypeVar("R", Activity, Expense)
+
 
 class NewPeopleNeedConfirmation(InvalidInput):
     """The sheet names partners who are not in the records yet."""
@@ -45,6 +48,7 @@ class NewPeopleNeedConfirmation(InvalidInput):
 
 @dataclass(frozen=True)
 class ImportDone:
+    #: "" when nothing was new, so nothing was saved (and there is nothing to undo).
     import_id: str
     activities: int
     expenses: int
@@ -90,6 +94,11 @@ def apply_plan(
             _("Say yes to add them (--yes), or fix their names. Nothing was changed."),
             field="people",
         )
+    if not plan.new_people:
+        wanted = [p for r in plan.rows for p in (r.time_print, r.cost_print) if p]
+        if set(wanted) <= already_here(session, wanted):
+            # Nothing is new (the same sheet again): no backup, and no import to undo.
+            return ImportDone("", 0, 0, len(wanted), len(plan.problems), 0, None)
     saved = _backup(session) if backup else None
     batch = SheetImport(
         id=new_id(),
@@ -115,15 +124,29 @@ def apply_plan(
             row.time_print = time_print(row, row.person) if row.has_time else ""
             row.cost_print = cost_print(row, row.person) if row.has_cost else ""
     here = already_here(session, [p for r in plan.rows for p in (r.time_print, r.cost_print) if p])
-    # Hold the people and projects the rows name: the session keeps loaded records only
-    # while something holds them, and the services look each one up for every row.
-    held: list[object] = [session.get(Person, pid) for pid in {r.person for r in plan.rows}]
-    held += [session.get(Project, pid) for pid in {r.project_id for r in plan.rows}]
-    added_time = added_cost = same = 0
+    times, costs, kept, same = _new_records(plan, batch.id, here)
+    bulk_entries.record_activities(session, times)
+    bulk_entries.record_expenses(session, costs)
+    if kept:
+        session.execute(insert(cast(Table, SheetRow.__table__)), kept)
+    batch.activities, batch.expenses = len(times), len(costs)
+    session.flush()
+    log.info("a sheet import added %d time entries and %d costs", len(times), len(costs))
+    return ImportDone(batch.id, len(times), len(costs), same, len(plan.problems), len(made), saved)
+
+
+def _new_records(
+    plan: Plan, import_id: str, here: set[str]
+) -> tuple[list[NewActivity], list[NewExpense], list[dict[str, str | None]], int]:
+    """The time entries and costs of ``plan`` that are not ``here`` yet; the sheet rows
+    that keep each one's fingerprint with its id; and how many were here already."""
+    times: list[NewActivity] = []
+    costs: list[NewExpense] = []
+    kept: list[dict[str, str | None]] = []
+    same = 0
     for row in plan.rows:
         if row.has_time and row.time_print not in here:
-            entry = activities.record_activity(
-                session,
+            entry = NewActivity(
                 date=row.date,
                 minutes=row.minutes,
                 kind=row.kind,  # type: ignore[arg-type]
@@ -133,16 +156,13 @@ def apply_plan(
                 project_id=row.project_id,
                 person_id=row.person,
             )
-            session.add(
-                SheetRow(fingerprint=row.time_print, import_id=batch.id, activity_id=entry.id)
-            )
+            times.append(entry)
+            kept.append(_sheet_row(row.time_print, import_id, activity_id=entry.id))
             here.add(row.time_print)
-            added_time += 1
         elif row.has_time:
             same += 1
         if row.has_cost and row.cost_print not in here:
-            cost = expenses.record_expense(
-                session,
+            cost = NewExpense(
                 date=row.date,
                 category=row.category,  # type: ignore[arg-type]
                 amount_minor=row.amount_minor,
@@ -150,18 +170,26 @@ def apply_plan(
                 project_id=row.project_id,
                 person_id=row.person,
             )
-            session.add(
-                SheetRow(fingerprint=row.cost_print, import_id=batch.id, expense_id=cost.id)
-            )
+            costs.append(cost)
+            kept.append(_sheet_row(row.cost_print, import_id, expense_id=cost.id))
             here.add(row.cost_print)
-            added_cost += 1
         elif row.has_cost:
             same += 1
-    batch.activities, batch.expenses = added_time, added_cost
-    del held
-    session.flush()
-    log.info("a sheet import added %d time entries and %d costs", added_time, added_cost)
-    return ImportDone(batch.id, added_time, added_cost, same, len(plan.problems), len(made), saved)
+    return times, costs, kept, same
+
+
+def _sheet_row(
+    fingerprint: str,
+    import_id: str,
+    activity_id: str | None = None,
+    expense_id: str | None = None,
+) -> dict[str, str | None]:
+    return {
+        "fingerprint": fingerprint,
+        "import_id": import_id,
+        "activity_id": activity_id,
+        "expense_id": expense_id,
+    }
 
 
 def list_imports(session: Session) -> list[SheetImport]:
@@ -182,9 +210,10 @@ def undo_import(session: Session, import_id: str) -> UndoDone:
     if batch.undone_at is not None:
         raise InvalidInput(_("These records were already taken out."), _("Nothing was changed."))
     rows = list(session.scalars(select(SheetRow).where(SheetRow.import_id == batch.id)))
-    time_entries = [session.get(Activity, r.activity_id) for r in rows if r.activity_id]
-    costs = [session.get(Expense, r.expense_id) for r in rows if r.expense_id]
-    live = [e for e in [*time_entries, *costs] if e is not None and e.deleted_at is None]
+    time_entries = _load(session, Activity, [r.activity_id for r in rows if r.activity_id])
+    costs = _load(session, Expense, [r.expense_id for r in rows if r.expense_id])
+    entries: list[Activity | Expense] = [*time_entries, *costs]
+    live = [e for e in entries if e.deleted_at is None]
     if any(_moved_on(entry) for entry in live):
         raise InvalidInput(
             _("Some of these records have been sent, so they cannot be taken out."),
@@ -210,6 +239,16 @@ def undo_import(session: Session, import_id: str) -> UndoDone:
     session.flush()
     log.info("a sheet import was undone")
     return UndoDone(gone_time, gone_cost, gone_people)
+
+
+def _load(session: Session, model: type[R], ids: list[str]) -> list[R]:
+    """The records with these ids, 500 to a query (not one query a record), held in the
+    session so that the services find them there."""
+    found: list[R] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found += session.scalars(select(model).where(model.id.in_(chunk)))
+    return found
 
 
 def _has_records(session: Session, person_id: str) -> bool:

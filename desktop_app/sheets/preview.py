@@ -30,6 +30,7 @@ from desktop_app.sheets.values import (
     Unit,
     UnitNeeded,
     has_number_only,
+    is_day_part,
     read_amount,
     read_category,
     read_date,
@@ -37,7 +38,6 @@ from desktop_app.sheets.values import (
     read_minutes,
     settle_order,
 )
-from desktop_app.sheets.words import fold
 
 _MAIN = (Field.TIME, Field.HOURS, Field.MINUTES)
 _PREP = (Field.PREP_HOURS, Field.PREP_MINUTES)
@@ -202,13 +202,19 @@ def _check_units(table: Table, columns: Columns) -> None:
     for wanted in TIME_FIELDS:
         if wanted not in columns.where or columns.unit_of(wanted) is not None:
             continue
-        rows = [n for n, row in table.rows if has_number_only(_cell(row, columns, wanted))]
+        cells = [(n, _cell(row, columns, wanted)) for n, row in table.rows]
+        rows = [n for n, cell in cells if has_number_only(cell)]
         if rows:
-            raise UnitNeeded(columns.header_of(wanted), rows, wanted.value)
+            day_parts = all(is_day_part(cell) for _n, cell in cells if has_number_only(cell))
+            raise UnitNeeded(columns.header_of(wanted), rows, wanted.value, day_parts)
 
 
 def _minutes(row: Row, columns: Columns, fields: tuple[Field, ...]) -> int:
-    return sum(read_minutes(_cell(row, columns, f), columns.unit_of(f)) for f in fields)
+    return sum(
+        read_minutes(_cell(row, columns, f), columns.unit_of(f))
+        for f in fields
+        if f in columns.where
+    )
 
 
 def _joined(*parts: str) -> str:
@@ -222,9 +228,10 @@ def _plan_row(
     order: DateOrder | None,
     people: People,
     places: _Projects,
+    today: date,
 ) -> PlannedRow | Problem | None:
     when = _cell(row, columns, Field.DATE)
-    time_cells = [_cell(row, columns, f) for f in (*_MAIN, *_PREP, *_TRAVEL)]
+    time_cells = [_cell(row, columns, f) for f in (*_MAIN, *_PREP, *_TRAVEL) if f in columns.where]
     has_time = any(c not in (None, "") for c in time_cells)
     cost_cell = _cell(row, columns, Field.AMOUNT)
     if when in (None, "") and not has_time:
@@ -233,7 +240,7 @@ def _plan_row(
         day = read_date(when, order)
     except InvalidInput as problem:
         return Problem(number, problem.message)
-    if day > clock.today():
+    if day > today:
         return Problem(number, _("The date is after today."))
     person, why = people.person_of(_text(_cell(row, columns, Field.PERSON)))
     if person is None:
@@ -301,7 +308,7 @@ def _number_repeats(rows: list[PlannedRow]) -> None:
         if row.has_time:
             key = (
                 row.date,
-                fold(row.person),
+                row.person,
                 row.minutes,
                 row.prep_minutes,
                 row.travel_minutes,
@@ -311,7 +318,7 @@ def _number_repeats(rows: list[PlannedRow]) -> None:
             row.time_nth = times[key]
             times[key] += 1
         if row.has_cost:
-            said = (row.date, fold(row.person), row.amount_minor, row.category, row.cost_note)
+            said = (row.date, row.person, row.amount_minor, row.category, row.cost_note)
             row.cost_nth = costs[said]
             costs[said] += 1
 
@@ -372,8 +379,9 @@ def plan_table(
         totals=list(table.totals),
         options=options,
     )
+    today = clock.today()
     for number, row in table.rows:
-        found = _plan_row(number, row, columns, order, people, places)
+        found = _plan_row(number, row, columns, order, people, places, today)
         if isinstance(found, Problem):
             plan.problems.append(found)
         elif found is not None:

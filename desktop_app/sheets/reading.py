@@ -14,7 +14,7 @@ import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from desktop_app.i18n import _
 
 log = logging.getLogger("partner_log.sheets")
 
-Cell = str | int | float | date | datetime | time | None
+Cell = str | int | float | date | datetime | time | timedelta | None
 Row = list[Cell]
 
 #: Rows read at most from one sheet (a sheet of old records is never this long).

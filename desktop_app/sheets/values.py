@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
@@ -35,6 +36,8 @@ class Unit(StrEnum):
 
     HOURS = "hours"
     MINUTES = "minutes"
+    #: A part of a day, the way a spreadsheet keeps a time: 0.0625 is 1 hour 30 minutes.
+    DAYS = "days"
 
 
 class AmbiguousDateOrder(InvalidInput):
@@ -58,7 +61,9 @@ class AmbiguousDateOrder(InvalidInput):
 class UnitNeeded(InvalidInput):
     """A time column holds bare numbers and its name says neither hours nor minutes."""
 
-    def __init__(self, header: str, rows: list[int], column: str = "time") -> None:
+    def __init__(
+        self, header: str, rows: list[int], column: str = "time", day_parts: bool = False
+    ) -> None:
         super().__init__(
             _("The column \u201c{header}\u201d has numbers without hours or minutes.").format(
                 header=header
@@ -70,6 +75,8 @@ class UnitNeeded(InvalidInput):
         self.rows = rows
         #: The field of the column (a ``columns.Field`` value).
         self.column = column
+        #: Every number is between 0 and 1, so they may be parts of a day (``Unit.DAYS``).
+        self.day_parts = day_parts
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -271,9 +278,18 @@ def looks_like_date(value: Cell) -> bool:
 
 
 # -- lengths of time -------------------------------------------------------------------
+MINUTES_A_DAY = 24 * 60
 _DECIMAL = re.compile(r"^\d+(?:[.,]\d+)?$")
 _DECIMAL_HOURS = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours|hora|horas)\.?$")
-_ODD_DAYS = (date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1))
+#: A time in a cell formatted as a clock ("h:mm") can come as a date and time on one of
+#: a spreadsheet's first days, with the whole days it holds. OpenDocument counts from
+#: 30 December 1899; openpyxl reads Excel's 25:30 as 1 January 1900 at 1:30.
+_FIRST_DAYS = {
+    date(1899, 12, 30): 0,
+    date(1899, 12, 31): 1,
+    date(1900, 1, 1): 1,
+    date(1900, 1, 2): 2,
+}
 
 
 def _whole(minutes: Decimal) -> int:
@@ -283,10 +299,13 @@ def _whole(minutes: Decimal) -> int:
     return whole
 
 
+_PER_UNIT = {Unit.HOURS: 60, Unit.MINUTES: 1, Unit.DAYS: MINUTES_A_DAY}
+
+
 def _bare(number: Decimal, unit: Unit | None) -> int:
     if unit is None:
         raise InvalidInput(_("Say whether this number is hours or minutes."), field="unit")
-    return _whole(number * 60 if unit == Unit.HOURS else number)
+    return _whole(number * _PER_UNIT[unit])
 
 
 def read_minutes(value: Cell, unit: Unit | None) -> int:
@@ -295,13 +314,13 @@ def read_minutes(value: Cell, unit: Unit | None) -> int:
     if value is None or value == "":
         return 0
     if isinstance(value, time):
-        return _whole(Decimal(value.hour * 60 + value.minute) + Decimal(value.second) / 60)
+        return _whole(Decimal(value.hour * 60 + value.minute) + _seconds(value))
     if isinstance(value, timedelta):
         return _whole(Decimal(value.total_seconds()) / 60)
     if isinstance(value, datetime):
-        if value.date() in _ODD_DAYS:  # a time cell kept as a date-and-time
-            extra = (value.date() - date(1899, 12, 30)).days * 24 * 60
-            return _whole(Decimal(extra + value.hour * 60 + value.minute))
+        if value.date() in _FIRST_DAYS:  # a time cell kept as a date-and-time
+            extra = _FIRST_DAYS[value.date()] * MINUTES_A_DAY
+            return _whole(Decimal(extra + value.hour * 60 + value.minute) + _seconds(value))
         raise InvalidInput(_("This is a date, not a length of time."), field="minutes")
     if isinstance(value, date):
         raise InvalidInput(_("This is a date, not a length of time."), field="minutes")
@@ -316,6 +335,18 @@ def read_minutes(value: Cell, unit: Unit | None) -> int:
     if hours:
         return _whole(Decimal(hours.group(1).replace(",", ".")) * 60)
     return parse_minutes(text)
+
+
+def _seconds(value: time | datetime) -> Decimal:
+    return Decimal(value.second) / 60
+
+
+def is_day_part(value: Cell) -> bool:
+    """True for a bare number between 0 and 1, like 0.0625: maybe a time of day."""
+    if not has_number_only(value):
+        return False
+    number = Decimal(str(value).strip().replace(",", "."))
+    return 0 < number < 1
 
 
 def has_number_only(value: Cell) -> bool:
@@ -343,7 +374,11 @@ def looks_like_time(value: Cell) -> bool:
 def read_kind(value: Cell) -> tuple[ActivityKind, str]:
     """The kind of activity ``value`` names, and the person's words to keep in the note
     ("" when the words are just the kind's name)."""
-    text = " ".join(str(value or "").split())
+    return _kind_in(" ".join(str(value or "").split()))
+
+
+@lru_cache(maxsize=4096)  # a sheet says the same few kinds again and again
+def _kind_in(text: str) -> tuple[ActivityKind, str]:
     if not text:
         return ActivityKind.OTHER, ""
     folded = fold(text)
@@ -359,7 +394,11 @@ def read_kind(value: Cell) -> tuple[ActivityKind, str]:
 
 
 def read_category(value: Cell) -> tuple[ExpenseCategory, str]:
-    text = " ".join(str(value or "").split())
+    return _category_in(" ".join(str(value or "").split()))
+
+
+@lru_cache(maxsize=4096)
+def _category_in(text: str) -> tuple[ExpenseCategory, str]:
     if not text:
         return ExpenseCategory.OTHER, ""
     folded = fold(text)

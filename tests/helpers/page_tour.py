@@ -158,6 +158,9 @@ def _sheet_file(name: str) -> Path:
     if name == "unsure-unit":
         rows = [["Date", "Time"], ["2021-03-04", "2"]]
         return write_csv(folder / "old.csv", rows)
+    if name == "day-parts":
+        rows = [["Date", "Time"], ["2021-03-04", 0.0625], ["2021-03-05", 0.5]]
+        return write_xlsx(folder / "old.xlsx", {"Hours": rows})
     if name == "people":
         rows = [
             ["Date", "Hours", "Partner", "Notes"],
@@ -165,7 +168,7 @@ def _sheet_file(name: str) -> Path:
             ["2021-03-05", "2", "", ""],
         ]
         return write_csv(folder / "old.csv", rows)
-    rows = [*MESSY, ["31/04/2021", "1", "", ""]]
+    rows = [*MESSY, ["31/04/2021", "1", "", ""], ["12/05/2021", "a lot", "Reunión", ""]]
     return write_csv(folder / "old.csv", rows, "cp1252", ";")
 
 
@@ -202,7 +205,7 @@ def _old_records_done(ctx: AppContext) -> None:
     from desktop_app.sheets import ImportDone
     from ui.pages.old_records.flow import OldRecordsFlow
 
-    done = ImportDone("tour", 3, 1, 2, 1, 0, Path("backup.sqlite3"))
+    done = ImportDone("tour", 3, 0, 0, 2, 0, Path("backup.sqlite3"))  # as the preview says
     OldRecordsFlow(ctx).show_done(done)
     _process()
 
@@ -324,6 +327,7 @@ STOPS: dict[str, list[Step]] = {
     "old-records-2-sheet": [_open_sheet("two-sheets")],
     "old-records-2b-date-order": [_open_sheet("order")],
     "old-records-2c-unit": [_open_sheet("unsure-unit")],
+    "old-records-2d-parts-of-a-day": [_open_sheet("day-parts")],
     "old-records-3-columns": [_open_sheet("unsure")],
     "old-records-3b-no-date": [_open_sheet("unsure"), _no_date_column],
     "old-records-4-preview": [_open_sheet("messy")],

@@ -5,10 +5,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 Cells = Sequence[Sequence[object]]
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """An XLSX cell kept with a number format, like 0.0625 shown as "h:mm" (1:30)."""
+
+    value: object
+    number_format: str
+
 
 #: A sheet as people keep them: a title, a merged title cell, blank rows, Spanish
 #: headers, day-first dates, decimal-comma hours, a TOTAL row and a formula-looking note.
@@ -51,7 +61,11 @@ def write_xlsx(path: Path, sheets: dict[str, Cells], merge: dict[str, str] | Non
             for c, value in enumerate(row, start=1):
                 if value is None:
                     continue
+                shown = value.number_format if isinstance(value, Formatted) else None
+                value = value.value if isinstance(value, Formatted) else value
                 cell = sheet.cell(row=r, column=c, value=value)
+                if shown:
+                    cell.number_format = shown
                 if isinstance(value, str) and value.startswith("="):
                     cell.data_type = "s"
         if merge and name in merge:

@@ -61,6 +61,7 @@ def test_import_then_again_then_undo(
     status, out, _err = run(capsys, "--data-dir", folder, "import-sheet", path, "--yes")
     assert status == 0
     assert "New: 0. Already here: 3." in out
+    assert "There is nothing new to add. Nothing was changed." in out
     assert _count(capsys, folder) == 3
     status, out, _err = run(capsys, "--data-dir", folder, "import-sheet", "--list")
     assert done["import"] in out
@@ -101,6 +102,9 @@ def test_an_unsettled_date_order_exits_2_naming_the_rows(
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"),
         ("empty.csv", b""),
         ("nodates.csv", b"Who,Hours\r\nAna,2\r\n"),
+        ("broken.xlsx", b"PK\x03\x04 a zip that ends here"),
+        ("letter.ods", b"Dear Ana, this is not a sheet."),
+        ("title-only.csv", b"My hours\r\n\r\n"),
     ],
 )
 def test_bad_files_exit_2_with_one_plain_line_and_change_nothing(
@@ -113,11 +117,13 @@ def test_bad_files_exit_2_with_one_plain_line_and_change_nothing(
     path = tmp_path / name
     path.write_bytes(data)
     before = database_path(Path(folder)).read_bytes()
+    files = sorted(p.relative_to(folder) for p in Path(folder).rglob("*"))
     status, out, err = run(capsys, "--data-dir", folder, "import-sheet", path, "--yes")
     assert (status, out) == (2, "")
     assert len(err.strip().splitlines()) == 1
     assert "Nothing was changed" in err
     assert database_path(Path(folder)).read_bytes() == before
+    assert sorted(p.relative_to(folder) for p in Path(folder).rglob("*")) == files  # no backup
 
 
 def test_columns_and_units_can_be_named(
@@ -130,3 +136,17 @@ def test_columns_and_units_can_be_named(
     status, out, _err = run(capsys, *argv, "--column", "date=Día", "--unit", "time=hours")
     assert status == 0
     assert json.loads(out)["rows"][0]["minutes"] == 120
+
+
+def test_parts_of_a_day_are_asked_about_then_read_as_days(
+    folder: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "h.csv", [["Date", "Time"], ["2021-03-04", "0.0625"]])
+    argv = ("--data-dir", folder, "import-sheet", path, "--yes", "--json")
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert "time=days for parts of a day" in err and len(err.strip().splitlines()) == 1
+    assert _count(capsys, folder) == 0
+    status, out, _err = run(capsys, *argv, "--unit", "time=days")
+    assert status == 0
+    assert json.loads(out)["rows"][0]["minutes"] == 90

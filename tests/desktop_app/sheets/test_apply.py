@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.errors import InvalidInput
 from desktop_app.model import Activity, Expense, Person, ReviewStatus, Role
-from desktop_app.services import activities, profile
-from desktop_app.sheets import apply_plan, make_plan, undo_import
+from desktop_app.services import activities, bulk_entries, profile
+from desktop_app.services.bulk_entries import NewActivity
+from desktop_app.sheets import apply_plan, list_imports, make_plan, undo_import
 from desktop_app.sheets.apply import NewPeopleNeedConfirmation
 from desktop_app.storage.backup import list_backups
 from desktop_app.storage.db import Database
@@ -39,14 +40,18 @@ def test_the_same_sheet_twice_adds_nothing_the_second_time(ana: Database, tmp_pa
         done = apply_plan(session, make_plan(session, path))
     assert (done.activities, done.already_here) == (3, 0)
     assert done.backup is not None and done.backup.exists()
-    assert any(b.reason == "before-import" for b in list_backups(done.backup.parent.parent))
+    backups_after_first = list_backups(done.backup.parent.parent)
+    assert any(b.reason == "before-import" for b in backups_after_first)
     with ana.session() as session:
         again = make_plan(session, path)
         assert again.new_rows == []
         second = apply_plan(session, again)
     assert (second.activities, second.already_here) == (0, 3)
+    assert (second.import_id, second.backup) == ("", None)  # nothing saved, nothing to undo
+    assert len(list_backups(done.backup.parent.parent)) == len(backups_after_first)
     with ana.session() as session:
         assert _live(session) == 3
+        assert len(list_imports(session)) == 1
 
 
 def test_a_copy_saved_anew_in_another_format_adds_nothing(ana: Database, tmp_path: Path) -> None:
@@ -107,19 +112,22 @@ def test_undo_is_refused_once_the_entries_were_sent(ana: Database, tmp_path: Pat
         assert _live(session) == 3
 
 
-def test_one_row_failing_while_saving_keeps_nothing(
+def test_a_failure_after_the_time_entries_are_written_keeps_nothing(
     ana: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = activities.record_activity
-    calls: list[int] = []
+    real = bulk_entries.record_activities
+    written: list[int] = []
 
-    def fails_on_the_third(*args: object, **kwargs: object) -> Activity:
-        calls.append(1)
-        if len(calls) == 3:
-            raise InvalidInput("the disk said no")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def writes(session: Session, entries: list[NewActivity]) -> list[str]:
+        ids = real(session, entries)
+        written.append(_live(session))
+        return ids
 
-    monkeypatch.setattr(activities, "record_activity", fails_on_the_third)
+    def fails(*args: object, **kwargs: object) -> list[str]:
+        raise InvalidInput("the disk said no")
+
+    monkeypatch.setattr(bulk_entries, "record_activities", writes)
+    monkeypatch.setattr(bulk_entries, "record_expenses", fails)
     path = write_csv(tmp_path / "h.csv", MESSY)
     with pytest.raises(InvalidInput), ana.session() as session:
         apply_plan(session, make_plan(session, path))
@@ -127,6 +135,7 @@ def test_one_row_failing_while_saving_keeps_nothing(
     with ana.session() as session:
         assert _live(session) == 0
         assert len(make_plan(session, path).new_rows) == 3  # no fingerprint was kept
+    assert written == [3]  # the entries had been written before the failure
 
 
 def test_a_coordinator_is_asked_before_new_partners_are_added(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop_app.sheets.reading import NotASheet, read_sheet, sheet_names
-from tests.helpers.sheets import write_csv, write_ods, write_xlsx
+from tests.helpers.sheets import Formatted, write_csv, write_ods, write_xlsx
 
 ROWS = [["Fecha", "Horas", "Notas"], ["04/03/2021", "1,5", "Reunión con el equipo"]]
 
@@ -47,6 +47,26 @@ def test_xlsx_gives_real_dates_and_times_and_every_sheet_name(tmp_path: Path) ->
     names, sheet = read_sheet(path, "2021")
     assert names == ["Notes", "2021"]
     assert sheet.rows[1] == [datetime(2021, 3, 4), time(1, 30)]
+
+
+def test_xlsx_times_kept_as_parts_of_a_day_come_as_times(tmp_path: Path) -> None:
+    """Excel keeps 1:30 as 0.0625 of a day; the cell's format says it is a time."""
+    rows = [
+        ["Date", "Time"],
+        [date(2021, 3, 4), Formatted(0.0625, "h:mm")],
+        [date(2021, 3, 5), Formatted(0.0625, "[h]:mm")],
+        [date(2021, 3, 6), Formatted(1.0625, "[h]:mm")],  # 25:30
+        [date(2021, 3, 7), Formatted(1.0625, "h:mm")],  # shown as 1:30, kept as 25:30
+        [date(2021, 3, 8), 0.0625],  # no format: a bare number
+    ]
+    _names, sheet = read_sheet(write_xlsx(tmp_path / "t.xlsx", {"S": rows}))
+    assert [row[1] for row in sheet.rows[1:]] == [
+        time(1, 30),
+        timedelta(hours=1, minutes=30),
+        timedelta(hours=25, minutes=30),
+        datetime(1900, 1, 1, 1, 30),
+        0.0625,
+    ]
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
 from desktop_app.errors import InvalidInput
 from desktop_app.model import ActivityKind, ExpenseCategory
@@ -14,6 +15,7 @@ from desktop_app.sheets.values import (
     AmbiguousDateOrder,
     DateOrder,
     Unit,
+    is_day_part,
     read_amount,
     read_category,
     read_date,
@@ -98,6 +100,11 @@ def test_any_day_written_either_way_reads_back(day: date) -> None:
         (time(1, 30), None, 90),
         (timedelta(hours=1, minutes=30), None, 90),
         (datetime(1899, 12, 30, 1, 30), None, 90),  # an Excel time kept with its day
+        (datetime(1900, 1, 1, 0, 0), None, 24 * 60),  # openpyxl's 24:00 in an "h:mm" cell
+        (timedelta(hours=23, minutes=59, seconds=40), None, 24 * 60),
+        (0.0625, Unit.DAYS, 90),  # a spreadsheet time without its format
+        ("0,0625", Unit.DAYS, 90),
+        ("0.5", Unit.DAYS, 12 * 60),
         (None, None, 0),
         ("", Unit.HOURS, 0),
     ],
@@ -109,6 +116,54 @@ def test_lengths_of_time(value: object, unit: Unit | None, minutes: int) -> None
 def test_a_bare_number_without_a_unit_is_asked_about() -> None:
     with pytest.raises(InvalidInput):
         read_minutes("2", None)
+    with pytest.raises(InvalidInput):
+        read_minutes(0.0625, None)  # a part of a day, or 0.0625 hours? Ask.
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(1900, 1, 1, 1, 30),  # 25:30 in an "h:mm" cell, as openpyxl gives it
+        timedelta(hours=25, minutes=30),  # 25:30 in an "[h]:mm" cell
+        1.0625,
+    ],
+)
+def test_more_than_a_day_is_refused_not_misread(value: object) -> None:
+    unit = Unit.DAYS if isinstance(value, float) else None
+    with pytest.raises(InvalidInput, match="24 hours at most"):
+        read_minutes(value, unit)  # type: ignore[arg-type]
+
+
+def test_numbers_under_one_may_be_parts_of_a_day() -> None:
+    assert [is_day_part(v) for v in (0.0625, "0,5", "0.0625", 1, 1.5, "2", 0, "", "1:30")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
+
+
+@given(st.integers(min_value=0, max_value=2 * 24 * 60))
+def test_a_spreadsheet_time_reads_back_as_its_minutes(minutes: int) -> None:
+    """Whatever openpyxl makes of a time cell ("h:mm" gives a time, or a date and time
+    from 24 hours on; "[h]:mm" gives a timedelta), or the bare part of a day, reads as
+    the same minutes, or is refused as more than a day: never misread."""
+    fraction = minutes / (24 * 60)
+    for value, unit in (
+        (from_excel(fraction), None),
+        (from_excel(fraction, timedelta=True), None),
+        (fraction, Unit.DAYS),
+    ):
+        if minutes <= 24 * 60:
+            assert read_minutes(value, unit) == minutes
+        else:
+            with pytest.raises(InvalidInput):
+                read_minutes(value, unit)
 
 
 @given(st.integers(min_value=0, max_value=24 * 60))

@@ -23,6 +23,10 @@ def added_words(done: ImportDone) -> str:
         text += " " + ngettext(
             "{n} was already here.", "{n} were already here.", done.already_here
         ).format(n=done.already_here)
+    if done.skipped:
+        text += " " + ngettext(
+            "{n} row could not be used.", "{n} rows could not be used.", done.skipped
+        ).format(n=done.skipped)
     if done.backup is not None:
         text += " " + _("A backup was made first.")
     return text

@@ -22,11 +22,12 @@ SHOWN_ROWS = 200
 
 def counts_words(plan: Plan) -> str:
     new, problems = len(plan.new_rows), len(plan.problems)
-    return _("{read}. {new}, {same} already here, {skipped} cannot be used.").format(
+    same = len(plan.rows) - new
+    return _("{read}. {new}, {same}, {skipped}.").format(
         read=ngettext("{n} row read", "{n} rows read", plan.read).format(n=plan.read),
         new=ngettext("{n} new", "{n} new", new).format(n=new),
-        same=len(plan.rows) - new,
-        skipped=problems,
+        same=ngettext("{n} already here", "{n} already here", same).format(n=same),
+        skipped=ngettext("{n} cannot be used", "{n} cannot be used", problems).format(n=problems),
     )
 
 

@@ -56,13 +56,18 @@ def date_order_page(problem: AmbiguousDateOrder, on_answer: Callable[[Any], None
 
 def unit_page(problem: UnitNeeded, on_answer: Callable[[Any], None]) -> TilePage:
     choices = [Choice(Unit.HOURS, _("Hours")), Choice(Unit.MINUTES, _("Minutes"))]
+    hint = _("For example, 2 could be 2 hours or 2 minutes.")
+    if problem.day_parts:
+        # Numbers under 1, like 0.0625: how a spreadsheet keeps 1:30 without its format.
+        choices.append(Choice(Unit.DAYS, _("Parts of a day: 0.0625 is 1 hour 30 minutes")))
+        hint = _("Every number is less than 1. A spreadsheet keeps a time as part of a day.")
     return TilePage(
         _("Are the numbers in \u201c{header}\u201d hours or minutes?").format(
             header=problem.header
         ),
         choices,
         on_answer,
-        hint=_("For example, 2 could be 2 hours or 2 minutes."),
+        hint=hint,
         columns=1,
     )
 

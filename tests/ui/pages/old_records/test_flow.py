@@ -120,6 +120,43 @@ def test_unsure_columns_and_dates_are_asked_one_page_at_a_time(
     ]
 
 
+def test_a_time_kept_as_a_part_of_a_day_is_asked_about_with_an_example(
+    qtbot: QtBot, open_app: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, _window = open_app()
+    rows = [["Date", "Time"], ["2021-03-04", 0.0625], ["2021-03-05", 0.5], ["2021-03-06", "?"]]
+    _choose(monkeypatch, write_xlsx(tmp_path / "old.xlsx", {"Hours": rows}))
+    start = _start(qtbot, ctx)
+    qtbot.keyClick(start.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+
+    unit = wait_for_page(qtbot, ctx, start, TilePage)
+    assert unit.heading.text() == "Are the numbers in \u201cTime\u201d hours or minutes?"
+    assert "part of a day" in unit.hint.text()
+    days = unit.tiles.tiles[2]
+    assert "0.0625 is 1 hour 30 minutes" in days.accessibleName()
+    qtbot.keyClick(unit.tiles.tiles[0], Qt.Key.Key_Down)
+    qtbot.keyClick(unit.tiles.tiles[1], Qt.Key.Key_Down)
+    assert days.hasFocus()
+    qtbot.keyClick(days, Qt.Key.Key_Space)
+
+    preview = wait_for_page(qtbot, ctx, unit, PreviewPage)
+    assert "1 hour 30 minutes." in _texts(preview)
+    assert "12 hours." in _texts(preview)
+    assert "Row 4: " in _texts(preview)
+    qtbot.keyClick(preview.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    confirm = wait_for_page(qtbot, ctx, preview, ConfirmPage)
+    qtbot.keyClick(confirm.continue_button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    done = wait_for_page(qtbot, ctx, confirm, DonePage)
+    assert done.saved.text().startswith(
+        "Added 2 time entries and 0 costs. 1 row could not be used."
+    )
+    saved = ctx.call(activities.list_activities)
+    assert sorted((a.date, a.minutes) for a in saved) == [
+        (date(2021, 3, 4), 90),
+        (date(2021, 3, 5), 12 * 60),
+    ]
+
+
 def test_a_file_that_is_not_a_sheet_is_explained_on_the_page(
     qtbot: QtBot, open_app: Opener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
