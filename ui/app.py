@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, choose_language, current_language, set_language
@@ -111,6 +111,8 @@ def open_workspace(
     ``lock``: the folder's lock, already held by this window (it is let go on stopping).
     ``problem``: what went wrong opening them already, off the UI thread.
     """
+    from PySide6.QtWidgets import QMessageBox  # loaded only when there is a problem to say
+
     from desktop_app.storage.integrity import DamagedDatabase, start_afresh
     from desktop_app.storage.restore import restore_backup
     from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -176,6 +174,9 @@ class Page(QWidget):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.continue_button is not None:
+            # Loaded at the first key press rather than before Home's first paint.
+            from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
             focused = self.focusWidget()
             if not isinstance(focused, QAbstractButton | QPlainTextEdit | QTextEdit):
                 self.continue_button.click()
