@@ -16,7 +16,7 @@ from desktop_app.reports import formatting
 from ui import figure_text
 
 #: Every minute up to 1,000 hours, then the edges where a digit or a mark is added, up to
-#: a hundred million hours: more than any partner or project will ever give.
+#: a billion hours: more than any partner or project will ever give.
 MINUTES = [
     *range(0, 60_001),
     *(
