@@ -279,7 +279,11 @@ def main() -> None:
     if args.import_profile:
         print(import_profile())
         return
-    print_table(measure(1 if args.smoke else 7))
+    before = os.getloadavg()[0]
+    results = measure(1 if args.smoke else 7)
+    print_table(results)
+    # The ratios depend on how busy the machine is: say how busy it was.
+    print(f"load average (1 min): {before:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, choose_language, current_language, set_language
@@ -26,16 +26,13 @@ from desktop_app.settings import Settings
 from desktop_app.storage.instance_lock import InstanceLock
 from ui import startup_trace
 from ui.context import AppContext
-from ui.crash_dialog import install_excepthook
 from ui.drafts import Drafts
 from ui.fonts import load_bundled_fonts
 from ui.icons import set_icon_palette
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
 from ui.operations import Operation
-from ui.qt_translations import install_qt_translations
 from ui.theme import accessibility_hints, apply_theme, palette_for, wants_high_contrast
-from ui.wheel_guard import install as install_wheel_guard
 from ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -60,10 +57,15 @@ class _ContrastFollower(QObject):
 
 def make_context(app: QApplication, workspace: Workspace) -> AppContext:
     """Everything the screens share, with the theme applied from the saved settings."""
-    install_wheel_guard(app)  # once per app: the wheel scrolls pages, never changes values
+    ctx = _first_frame_context(app, workspace)
+    finish_context(app, ctx, ctx.nav.stack)
+    return ctx
+
+
+def _first_frame_context(app: QApplication, workspace: Workspace) -> AppContext:
+    """What Home's first frame needs: the preferences, the language and the theme."""
     settings = Settings.load(workspace.data_dir)
     set_language(choose_language(settings.val.language))
-    install_qt_translations(app, current_language())
     ctx = AppContext(
         workspace=workspace,
         settings=settings,
@@ -78,9 +80,20 @@ def make_context(app: QApplication, workspace: Workspace) -> AppContext:
 
     ctx.restyle = restyle
     restyle()
-    _ContrastFollower(restyle, ctx.nav.stack)
-
     return ctx
+
+
+def finish_context(app: QApplication, ctx: AppContext, owner: QObject) -> None:
+    """What Home's first frame does without, set up right after it (the quick start) or
+    before the window shows: the wheel guard (Home has no value to turn), Qt's own words
+    for stock dialogs, and following the computer's contrast setting (for as long as
+    ``owner`` lives)."""
+    from ui.qt_translations import install_qt_translations
+    from ui.wheel_guard import install as install_wheel_guard
+
+    install_wheel_guard(app)  # once per app: the wheel scrolls pages, never changes values
+    install_qt_translations(app, current_language())
+    _ContrastFollower(ctx.restyle, owner)
 
 
 def _open(data_dir: Path, lock: InstanceLock | None) -> Workspace:
@@ -98,6 +111,8 @@ def open_workspace(
     ``lock``: the folder's lock, already held by this window (it is let go on stopping).
     ``problem``: what went wrong opening them already, off the UI thread.
     """
+    from PySide6.QtWidgets import QMessageBox  # loaded only when there is a problem to say
+
     from desktop_app.storage.integrity import DamagedDatabase, start_afresh
     from desktop_app.storage.restore import restore_backup
     from ui.recovery_dialog import RESTORE, START_AFRESH, RecoveryDialog
@@ -178,12 +193,26 @@ def _quick_start(app: QApplication, data_dir: Path) -> tuple[int, Workspace | No
         lock.release()
         return None
     waiting = cast("Workspace", _NotOpenYet(data_dir))
-    ctx = make_context(app, waiting)
+    ctx = _first_frame_context(app, waiting)
     window = MainWindow(ctx, quick)
     opening = _Opening(window, data_dir, lock)
-    # The records are opened once Home has been painted (or soon, if it never is).
-    startup_trace.when_painted(window.home.heading, lambda: QTimer.singleShot(0, opening.start))
-    QTimer.singleShot(1000, opening.start)
+
+    def after_first_paint() -> None:
+        finish_context(app, ctx, window)
+        _install_crash_hook(app)
+        opening.start()
+
+    # The rest is set up, and the records opened, once Home has been painted (or soon,
+    # if it never is).
+    started: list[bool] = []
+
+    def once() -> None:
+        if not started:
+            started.append(True)
+            after_first_paint()
+
+    startup_trace.when_painted(window.home.heading, lambda: QTimer.singleShot(0, once))
+    QTimer.singleShot(1000, once)
     state = WindowState(data_dir)
     state.restore(window)
     window.show()
@@ -193,6 +222,13 @@ def _quick_start(app: QApplication, data_dir: Path) -> tuple[int, Workspace | No
 
     QThreadPool.globalInstance().waitForDone()  # a records file still opening, closed below
     return status, opening.workspace
+
+
+def _install_crash_hook(app: QApplication) -> None:
+    """Show a bug in the calm crash dialog (loaded once Home is on screen)."""
+    from ui.crash_dialog import install_excepthook
+
+    install_excepthook(app)
 
 
 class _NotOpenYet:
@@ -213,13 +249,13 @@ def run(data_dir: Path) -> int:
     app.setApplicationName("Partner Log")
     app.setApplicationDisplayName(_("Partner Log"))
     load_bundled_fonts(app)
-    install_excepthook(app)
-    quick = _quick_start(app, data_dir)
+    quick = _quick_start(app, data_dir)  # the crash dialog is set up after Home's first paint
     if quick is not None:
         status, opened = quick
         if opened is not None:
             opened.close()
         return status
+    _install_crash_hook(app)
     workspace = open_workspace(data_dir)
     if workspace is None:
         return 1

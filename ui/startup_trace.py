@@ -60,6 +60,12 @@ def when_painted(widget: QWidget, then: Any, ready: Any = lambda: True) -> None:
     _OnPaint(widget, ready, then)
 
 
+def note(key: str, value: Any) -> None:
+    """Note ``value`` under ``key`` with the times (the first value noted is kept)."""
+    if enabled():
+        _found.setdefault(key, value)
+
+
 def mark(step: str) -> None:
     """Note the time of ``step`` (and, for the first paint, the modules loaded)."""
     if not enabled() or step in _found:

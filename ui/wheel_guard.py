@@ -64,9 +64,14 @@ class WheelGuard(QObject):
                 # scroll), Qt still offers a wheel turn from the mouse to the parents.
                 return True
         elif kind == _POLISH and isinstance(watched, QWidget):
-            if watched.focusPolicy() in _UPGRADED:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            _upgrade_focus(watched)
         return False
+
+
+def _upgrade_focus(widget: QWidget) -> None:
+    """Let Tab reach ``widget`` and keep the wheel from giving it the focus."""
+    if widget.focusPolicy() in _UPGRADED:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _in_value_control(widget: QWidget) -> bool:
@@ -111,11 +116,16 @@ def _scroll_instead(widget: QWidget, event: QWheelEvent) -> bool:
 
 
 def install(app: QApplication) -> WheelGuard:
-    """Install the guard on ``app`` once; later calls return the one already there."""
+    """Install the guard on ``app`` once; later calls return the one already there.
+
+    Widgets made before it (Home, at the quick start) are set up as they would have been.
+    """
     guard = app.findChild(WheelGuard, _NAME)
     app.styleHints().setTabFocusBehavior(Qt.TabFocusBehavior.TabFocusAllControls)
     if guard is None:
         guard = WheelGuard(app)
         guard.setObjectName(_NAME)
         app.installEventFilter(guard)
+        for widget in app.allWidgets():
+            _upgrade_focus(widget)
     return guard

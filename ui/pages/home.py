@@ -110,13 +110,39 @@ class DashboardPage(Page):
         """Note Home's first paint, and its first paint with figures (``ui.startup_trace``)."""
         if not startup_trace.enabled():
             return
-        startup_trace.when_painted(self.heading, lambda: startup_trace.mark("home_painted"))
         value = self.cards[figures_card].value
+
+        def first_paint() -> None:
+            startup_trace.note("figures_in_first_frame", value.text() != "\u2013")
+            startup_trace.mark("home_painted")
+
+        startup_trace.when_painted(self.heading, first_paint)
         startup_trace.when_painted(
             value,
             lambda: startup_trace.mark("figures_painted"),
             ready=lambda: value.text() != "\u2013",
         )
+
+    @staticmethod
+    def greeting(figures: HomeFigures) -> str:
+        return _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
+
+    def show_quick(self, quick: HomeFigures, show: Callable[[HomeFigures], None]) -> None:
+        """Show figures read before the records were opened: in the first frame, or, when
+        the language needs Babel to write them, once Home is on screen, so that the first
+        paint does not wait for Babel to load."""
+        from ui.figure_text import writes_without_babel
+
+        self.set_heading(self.greeting(quick))
+        if writes_without_babel():
+            self._show(show, quick)
+            return
+
+        def later() -> None:
+            if getattr(self, "_figures", None) is None:  # the services have not answered yet
+                self._show(show, quick)
+
+        startup_trace.when_painted(self.heading, lambda: QTimer.singleShot(0, self, later))
 
     def _show(self, show: Callable[[Any], None], found: Any) -> None:
         show(found)
@@ -222,16 +248,7 @@ class HomePage(DashboardPage):
         if quick is None:
             self.attach()
         else:
-            self.set_heading(self.greeting(quick))
-            # The numbers are written once Home is on screen, so the first paint does not
-            # wait for the number formats to load.
-            startup_trace.when_painted(
-                self.heading, lambda: QTimer.singleShot(0, self, lambda: self._show_quick(quick))
-            )
-
-    def _show_quick(self, quick: HomeFigures) -> None:
-        if getattr(self, "_figures", None) is None:  # the services have not answered yet
-            self._show(self.show_figures, quick)
+            self.show_quick(quick, self.show_figures)
 
     def attach(self) -> None:
         """The records are open: count the figures through the services from now on."""
@@ -251,12 +268,8 @@ class HomePage(DashboardPage):
     def failure_text(self) -> str:
         return _("Your figures could not be shown just now.")
 
-    @staticmethod
-    def greeting(figures: HomeFigures) -> str:
-        return _("Hello, {name}").format(name=figures.name) if figures.name else _("Hello")
-
     def show_figures(self, figures: HomeFigures) -> None:
-        from desktop_app.reports.formatting import hours  # Babel loads after the first paint
+        from ui.figure_text import hours
 
         self.set_heading(self.greeting(figures))
         self.cards["month"].set_value(hours(figures.month_minutes))

@@ -26,10 +26,10 @@ class FlowGrid(QWidget):
         # The grid's columns are chosen here, from the width: the layout must not make
         # the widget as wide as its current columns, or it could never get fewer.
         self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.widgets: list[QWidget] = []
+        self.widgets: list[QWidget] = list(widgets)
         self.columns = 0
-        for widget in widgets:
-            self.add(widget)
+        if self.widgets:
+            self._place(1, force=True)  # once for all of them, as ``add`` would leave them
 
     def add(self, widget: QWidget) -> None:
         self.widgets.append(widget)

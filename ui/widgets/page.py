@@ -11,23 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QHideEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QHideEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAccessibleWidget,
     QApplication,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
-from ui.crash_dialog import report_bug
 from ui.widgets.buttons import PrimaryButton, SecondaryButton
 from ui.widgets.error_summary import ErrorSummary
 from ui.widgets.fields import LabelledField
@@ -67,6 +64,20 @@ def _scrolled_to(value: int, start: int, length: int, room: int) -> int:
     return value
 
 
+def _viewport() -> QWidget:
+    """A scroll area's viewport as Qt makes it, but made here.
+
+    PySide knows a widget made in Python; one that Qt made, met for the first time (the
+    viewport, reached by ``viewport()`` or as a parent), makes it load every widget class
+    to find the right one, which costs the first paint about 0.1 s.
+    """
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    return viewport
+
+
 _installed = False
 
 
@@ -101,6 +112,7 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = QScrollArea()
+        self.scroll.setViewport(_viewport())
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -162,6 +174,9 @@ class Page(QWidget):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.continue_button is not None:
+            # Loaded at the first key press rather than before Home's first paint.
+            from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
             focused = self.focusWidget()
             if not isinstance(focused, QAbstractButton | QPlainTextEdit | QTextEdit):
                 self.continue_button.click()
@@ -298,6 +313,8 @@ class Page(QWidget):
         if isinstance(problem, UserFacingError):
             self.show_problems([(problem.field or "", str(problem))])
         else:
+            from ui.crash_dialog import report_bug  # loaded the first time a bug is shown
+
             report_bug(problem)
 
     def clear_problems(self) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.i18n import _, ngettext
 from desktop_app.services.home_figures import HomeFigures
 from ui.context import AppContext
 from ui.pages.home import DashboardPage
-from ui.startup_trace import when_painted
 
 
 class CoordinatorHomePage(DashboardPage):
@@ -49,14 +47,7 @@ class CoordinatorHomePage(DashboardPage):
         if quick is None:
             self.attach()
         else:
-            self.set_heading(_("Hello, {name}").format(name=quick.name))
-            when_painted(
-                self.heading, lambda: QTimer.singleShot(0, self, lambda: self._show_quick(quick))
-            )
-
-    def _show_quick(self, quick: HomeFigures) -> None:
-        if getattr(self, "_figures", None) is None:  # the services have not answered yet
-            self._show(self.show_cards, quick)
+            self.show_quick(quick, self.show_cards)
 
     def attach(self) -> None:
         """The records are open: count the figures through the services from now on."""
@@ -84,7 +75,7 @@ class CoordinatorHomePage(DashboardPage):
         self.action_buttons["conflicts"].setText(_("Changes to sort out ({n})").format(n=conflicts))
 
     def show_cards(self, figures: HomeFigures) -> None:
-        from desktop_app.reports.formatting import hours  # Babel loads after the first paint
+        from ui.figure_text import hours
 
         self.set_heading(_("Hello, {name}").format(name=figures.name))
         self.cards["partners"].set_value(
