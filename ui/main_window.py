@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop_app.i18n import _
 from desktop_app.services.home_figures import COORDINATOR, HomeFigures
 from ui import startup_trace
 from ui.context import AppContext
-from ui.navigator import Navigator
 from ui.operations import run_in_background
 from ui.pages.home import DashboardPage, HomePage
 
@@ -50,9 +49,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Partner Log"))
         self.setMinimumSize(640, 480)
         self.resize(1024, 768)
-        stack = QStackedWidget()
-        self.setCentralWidget(stack)
-        ctx.nav = Navigator(stack)
+        # The context's own stack of pages, so what it keeps alive with the stack (such
+        # as following the computer's contrast setting) lives as long as this window.
+        self.setCentralWidget(ctx.nav.stack)
         self.nav = ctx.nav
         ctx.relanguage = self._relanguage
         self.ready = quick is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -100,3 +102,17 @@ def test_without_a_system_preference_the_default_colours_are_used(
     monkeypatch.setattr(theme, "system_asks_for_high_contrast", lambda: False)
     open_app()
     assert not _in_high_contrast(qapp)
+
+
+def test_the_open_window_follows_the_computer_when_its_contrast_changes(
+    qtbot: QtBot, open_app: Opener, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(theme, "system_asks_for_high_contrast", lambda: False)
+    open_app()
+    gc.collect()  # what follows the setting must live as long as the window, not less
+    assert not _in_high_contrast(qapp)
+    monkeypatch.setattr(theme, "system_asks_for_high_contrast", lambda: True)
+    hints = theme.accessibility_hints()
+    assert hints is not None
+    hints.contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+    qtbot.waitUntil(lambda: _in_high_contrast(qapp))
