@@ -20,7 +20,7 @@ from desktop_app.services.projects import default_project  # noqa: E402
 from desktop_app.storage import paths  # noqa: E402
 from desktop_app.storage.db import Database, open_database  # noqa: E402
 from tests.helpers.days import TEST_DAY  # noqa: E402
-from tests.helpers.postgres_server import NoServer, TestServer, start_server  # noqa: E402
+from tests.helpers.postgres_server import NoServer, ThrowawayServer, start_server  # noqa: E402
 
 #: Test folders whose tests that use the ``database`` fixture run twice: on a SQLite file
 #: and on the PostgreSQL test server (``engine``).
@@ -92,7 +92,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[TestServer]:
+def postgres_server() -> Iterator[ThrowawayServer]:
     """A real PostgreSQL server for the whole run, with a migrated template database.
 
     Skips the test when the server programs or the psycopg driver are missing; set
@@ -123,7 +123,7 @@ def database_url(engine: str, request: pytest.FixtureRequest) -> Iterator[str | 
     if engine != "postgresql":
         yield None
         return
-    server: TestServer = request.getfixturevalue("postgres_server")
+    server: ThrowawayServer = request.getfixturevalue("postgres_server")
     name = server.new_database()
     yield server.url(name).render_as_string(hide_password=False)
     server.drop_database(name)

@@ -81,3 +81,24 @@ def redacted(url: URL | str) -> str:
 def without_password(url: URL) -> str:
     """``url`` as text to keep in the settings: the same address, with no password."""
     return redacted(url)
+
+
+def address_to_keep(text: str) -> str:
+    """The address a coordinator typed, checked, as it is kept in the settings ("" for
+    the records file in the folder). ``InvalidInput`` if it cannot be used or holds a
+    password: passwords stay in ``~/.pgpass``, never in the settings."""
+    typed = text.strip()
+    if not typed:
+        return ""
+    try:
+        url = server_url(typed)
+    except InvalidInput as problem:
+        problem.field = "organisation_database"
+        raise
+    if url.password is not None or "password" in url.query:
+        raise InvalidInput(
+            _("Leave the password out of the address."),
+            _("Partner Log reads it from your .pgpass file, so it is never saved."),
+            "organisation_database",
+        )
+    return typed

@@ -68,7 +68,7 @@ def _as_server_user(argv: list[str]) -> list[str]:
 
 
 @dataclass
-class TestServer:
+class ThrowawayServer:
     """A running throwaway PostgreSQL server."""
 
     folder: Path
@@ -138,7 +138,7 @@ class TestServer:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server() -> TestServer:
+def start_server() -> ThrowawayServer:
     """Make a new cluster in a temporary folder and start it. Raises ``NoServer``."""
     try:
         import psycopg  # noqa: F401
@@ -199,4 +199,4 @@ def start_server() -> TestServer:
             detail += (folder / "server.log").read_bytes()
         shutil.rmtree(folder, ignore_errors=True)
         raise NoServer(f"the test server did not start: {detail.decode(errors='replace')}") from exc
-    return TestServer(folder=folder, port=port, bin_dir=bin_dir)
+    return ThrowawayServer(folder=folder, port=port, bin_dir=bin_dir)
