@@ -75,6 +75,7 @@ class ThrowawayServer:
     port: int
     bin_dir: Path
     _names: Iterator[int] = field(default_factory=itertools.count)
+    _shared: str | None = None
 
     @property
     def socket_dir(self) -> str:
@@ -124,6 +125,28 @@ class ThrowawayServer:
         template = "template0" if empty else TEMPLATE
         self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
+
+    def emptied_database(self) -> str:
+        """A migrated database with no rows, shared by the tests one after another.
+
+        Emptying every table (``TRUNCATE``) takes a few milliseconds, where copying the
+        template takes a few hundred. A test that left the tables locked gets a new one.
+        """
+        if self._shared is None:
+            self._shared = self.new_database()
+        from desktop_app.model import Base
+
+        names = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+        engine = create_engine(self.url(self._shared), poolclass=NullPool)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text("SET LOCAL lock_timeout = '5s'"))
+                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        except Exception:
+            self._shared = self.new_database()
+        finally:
+            engine.dispose()
+        return self._shared
 
     def drop_database(self, name: str) -> None:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
