@@ -18,7 +18,7 @@ from desktop_app import clock
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.db import open_database
-from desktop_app.storage.paths import database_path, resolve_data_dir
+from desktop_app.storage.paths import database_path, ensure_private_dir, resolve_data_dir
 from desktop_app.storage.server_choice import chosen_url
 
 
@@ -104,6 +104,8 @@ def session_for(args: argparse.Namespace, must_exist: bool = False) -> Iterator[
     url = database_url_of(args)
     if must_exist and url is None:
         existing_database(args)
+    if url is not None:
+        ensure_private_dir(data_dir)  # for the settings and the log, kept on this computer
     database = open_database(data_dir, url)
     try:
         with database.session() as session:

@@ -29,6 +29,7 @@ from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.integrity import check_on_open
 from desktop_app.storage.paths import database_path, ensure_private_dir
 from desktop_app.storage.server_db import (
+    DUPLICATES_MEAN_RETRY,
     connect_problem,
     hold_migration_lock,
     make_server_engine,
@@ -245,15 +246,18 @@ class Database:
         a server, a write that collided with another coordinator's is raised as
         ``TryAgain`` (see ``storage.retry``), and a lost connection in plain words.
         """
+        session = self.sessions()
         try:
-            with self.sessions.begin() as session:
+            with session.begin():
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
             if self.url is not None:
-                raise_server_problem(exc, self.url)
+                raise_server_problem(exc, self.url, session.info.get(DUPLICATES_MEAN_RETRY, False))
             elif self.path is not None:
                 raise_explained(exc, self.path)
             raise
+        finally:
+            session.close()
 
     def close(self) -> None:
         self.engine.dispose()

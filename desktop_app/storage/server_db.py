@@ -40,6 +40,18 @@ CONNECT_TIMEOUT_S = 10
 #: deadlock, both caused by another coordinator saving at the same moment.
 RETRY_STATES = frozenset({"40001", "40P01"})
 _AUTH_STATES = frozenset({"28000", "28P01"})
+_UNIQUE_VIOLATION = "23505"
+#: A ``Session.info`` key: set by work that adds rows another coordinator may add at the
+#: same moment (an import of the same file, a payment of the same entries). In such a
+#: transaction a duplicate key means the other one saved first, so the work is run again
+#: on the records as they are now: an import then finds them there, a payment finds the
+#: entries paid. Elsewhere a duplicate key stays a bug.
+DUPLICATES_MEAN_RETRY = "partner_log.duplicates_mean_retry"
+
+
+def others_may_add_the_same(session: Any) -> None:
+    """Say that ``session`` adds rows another coordinator may add at the same moment."""
+    session.info[DUPLICATES_MEAN_RETRY] = True
 
 
 class TryAgain(UserFacingError):
@@ -139,9 +151,13 @@ def is_connection_problem(exc: BaseException) -> bool:
     )
 
 
-def raise_server_problem(exc: BaseException, url: URL) -> None:
-    """Raise ``exc`` in plain words if it is a known server problem; else return."""
-    if is_retryable(exc):
+def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = False) -> None:
+    """Raise ``exc`` in plain words if it is a known server problem; else return.
+
+    With ``duplicates_retry`` a duplicate key is another coordinator's row saved first
+    (see ``DUPLICATES_MEAN_RETRY``), so it too means "try again".
+    """
+    if is_retryable(exc) or (duplicates_retry and sqlstate(exc) == _UNIQUE_VIOLATION):
         raise TryAgain() from exc
     if sqlstate(exc) in _AUTH_STATES:
         log.warning("the organisation's database refused the login")
