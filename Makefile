@@ -7,12 +7,20 @@ STAMP := $(VENV)/.installed
 
 # Debian packages, installed automatically when run as root (otherwise the command to
 # install them is printed). Qt's xcb platform needs the first set to open a window; the
-# screen tests add a virtual screen, the accessibility bus and PDF rendering.
+# screen tests add a virtual screen, the accessibility bus and PDF rendering; the tests of
+# an organisation's database start a throwaway PostgreSQL server (the tests find initdb and
+# pg_ctl on the PATH or in /usr/lib/postgresql/*/bin, and run them as the postgres user
+# when run as root).
 RUNTIME_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3
 SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) xvfb xauth dbus-x11 at-spi2-core python3-pyatspi \
-	poppler-utils fonts-wqy-microhei binutils
+	poppler-utils fonts-wqy-microhei binutils postgresql
+
+# The PostgreSQL tests fail, rather than skip, when no server can be started. To run
+# without them on a machine with no PostgreSQL: make test PARTNER_LOG_NEED_POSTGRES=
+PARTNER_LOG_NEED_POSTGRES ?= 1
+export PARTNER_LOG_NEED_POSTGRES
 
 .PHONY: run demo test lint typecheck layers pytest accessibility bench screenshots \
 	runtime-deps system-deps clean

@@ -86,7 +86,14 @@ EXCLUDED_MODULES = [
     "numpy",
     "readline",
     "pygments",  # Mako's optional syntax highlighting
-    # Database drivers other than SQLite (PostgreSQL stays, for coordinators later).
+    # Database drivers other than SQLite. SQLAlchemy's PostgreSQL dialect stays, but not
+    # the psycopg driver and its own libpq and OpenSSL (about 10 MB): the bundle is for
+    # partners, who never use a shared database. A coordinator whose organisation has one
+    # installs Partner Log with pip and its "postgres" extra (docs/organisation.md); the
+    # bundle says plainly that it cannot reach such a database.
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
     "sqlalchemy.dialects.mysql",
     "sqlalchemy.dialects.mssql",
     "sqlalchemy.dialects.oracle",

@@ -7,9 +7,11 @@ one tiny, only to check that they all still work (the test suite does this).
 from __future__ import annotations
 
 import argparse
+import sys
 
 from bench import (
     bench_merge,
+    bench_postgres,
     bench_reports,
     bench_save_activity,
     bench_scale,
@@ -29,7 +31,19 @@ def run(smoke: bool) -> list[Result]:
         results += bench_scale.measure(2_000, partners=5, years=2, repeat=2)
     else:
         results += bench_scale.measure(100_000, partners=40, years=10, repeat=15)
+    results += _postgres(smoke)
     return results
+
+
+def _postgres(smoke: bool) -> list[Result]:
+    """The organisation's database, when a PostgreSQL server can be started here."""
+    from tests.helpers.postgres_server import NoServer
+
+    try:
+        return bench_postgres.smoke() if smoke else bench_postgres.measure()
+    except NoServer as problem:
+        print(f"PostgreSQL benchmark left out: {problem}", file=sys.stderr)
+        return []
 
 
 def main() -> None:

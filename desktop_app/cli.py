@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ from desktop_app.i18n import _
 from desktop_app.logs import bug_report
 from desktop_app.logs import configure as configure_logging
 from desktop_app.storage.faults import explain
+from desktop_app.storage.retry import retrying
+from desktop_app.storage.server_url import ENV_URL
 
 log = logging.getLogger("partner_log.cli")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -55,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "the folder that holds your records (default: your user data "
             "folder, or PARTNER_LOG_HOME)"
+        ),
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=_(
+            "coordinators: use your organisation's PostgreSQL database at URL, such as "
+            "postgresql://name@server/database (default: PARTNER_LOG_DATABASE_URL, then "
+            "your setting). The password comes from ~/.pgpass or PGPASSWORD"
         ),
     )
     parser.add_argument(
@@ -172,8 +184,12 @@ def main(
     run = getattr(args, "run", None)
     try:
         if run is None:
+            if args.database_url:
+                os.environ[ENV_URL] = args.database_url  # the window opens the same records
             return open_window(data_dir_of(args))
-        status: int = run(args)
+        # On a shared database, a command that collided with another coordinator's
+        # saving is run again: nothing of it was kept (see ``storage.retry``).
+        status: int = retrying(lambda: run(args))
         return status
     except UserFacingError as problem:
         log.info("stopped with a user-facing problem: %s", type(problem).__name__)

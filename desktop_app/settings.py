@@ -176,6 +176,15 @@ class Preferences:
     #: "" until the person chooses; then a language code such as "es". Any code is kept,
     #: so a language from a newer version survives; one not shipped here shows English.
     language = Option(str, "", N_("Language"), pattern=r"|[a-z]{2,3}(_[A-Z]{2}|_\d{3})?")
+    #: A coordinator's organisation database, as ``postgresql://name@server/database``;
+    #: "" for the records file in the data folder. Never with a password: the pattern
+    #: refuses ``name:password@``, and libpq finds the password in ``~/.pgpass``.
+    organisation_database = Option(
+        str,
+        "",
+        N_("Use my organisation's database"),
+        pattern=r"|(?!.*password=)postgres(?:ql)?(?:\+psycopg)?://(?:[^:@/\s]+@)?[^@\s]*",
+    )
 
     def __init__(self, current: Mapping[str, Any]) -> None:
         self._current = current

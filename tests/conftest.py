@@ -20,6 +20,36 @@ from desktop_app.services.projects import default_project  # noqa: E402
 from desktop_app.storage import paths  # noqa: E402
 from desktop_app.storage.db import Database, open_database  # noqa: E402
 from tests.helpers.days import TEST_DAY  # noqa: E402
+from tests.helpers.postgres_server import NoServer, ThrowawayServer, start_server  # noqa: E402
+
+#: Test folders whose tests that use the ``database`` fixture run twice: on a SQLite file
+#: and on the PostgreSQL test server (``engine``).
+BOTH_ENGINES = (
+    "tests/desktop_app/services/",
+    "tests/desktop_app/exchange/",
+    "tests/desktop_app/reports/",
+    "tests/desktop_app/storage/test_postgres",
+)
+#: ...except these: PDF text escaping never reads the records, and a certificate is a
+#: partner's own document (partners keep their records file; only coordinators share a
+#: server). This keeps the PostgreSQL run within about three minutes on two cores.
+SQLITE_ONLY = (
+    "tests/desktop_app/reports/test_text.py",
+    "tests/desktop_app/reports/test_certificate.py",
+)
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the chosen folders' tests on both engines (``-k sqlite`` or ``-k postgresql``
+    picks one)."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    where = metafunc.definition.path.as_posix()
+    if any(folder in where for folder in BOTH_ENGINES) and not any(
+        path in where for path in SQLITE_ONLY
+    ):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
 @pytest.fixture(autouse=True)
@@ -70,9 +100,46 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "records"
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ThrowawayServer]:
+    """A real PostgreSQL server for the whole run, with a migrated template database.
+
+    Skips the test when the server programs or the psycopg driver are missing; set
+    ``PARTNER_LOG_NEED_POSTGRES=1`` (as ``make test`` does) to fail instead.
+    """
+    try:
+        server = start_server()
+    except NoServer as problem:
+        if os.environ.get("PARTNER_LOG_NEED_POSTGRES"):
+            pytest.fail(str(problem))
+        pytest.skip(str(problem))
+    try:
+        server.make_template()
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def database(data_dir: Path) -> Iterator[Database]:
-    db = open_database(data_dir)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine of this run of the test: "sqlite" unless parametrised."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def database_url(engine: str, request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """None for a SQLite file; else the address of a migrated PostgreSQL database with
+    no records (emptied for each test)."""
+    if engine != "postgresql":
+        yield None
+        return
+    server: ThrowawayServer = request.getfixturevalue("postgres_server")
+    yield server.url(server.emptied_database()).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def database(data_dir: Path, database_url: str | None) -> Iterator[Database]:
+    db = open_database(data_dir, database_url)
     yield db
     db.close()
 

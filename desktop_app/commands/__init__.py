@@ -11,6 +11,7 @@ from desktop_app.commands import (
     exchange,
     import_sheet,
     maintenance,
+    move_to,
     owed,
     pay,
     payments,
@@ -40,4 +41,5 @@ MODULES = (
     payments,
     void_payment,
     close_period,
+    move_to,
 )

@@ -18,7 +18,8 @@ from desktop_app import clock
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
 from desktop_app.storage.db import open_database
-from desktop_app.storage.paths import database_path, resolve_data_dir
+from desktop_app.storage.paths import database_path, ensure_private_dir, resolve_data_dir
+from desktop_app.storage.server_choice import chosen_url
 
 
 def parse_date(text: str) -> date:
@@ -74,6 +75,12 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
+def database_url_of(args: argparse.Namespace) -> str | None:
+    """The organisation's database to use (``--database-url``, the environment, the
+    setting), or None for the records file in the data folder."""
+    return chosen_url(data_dir_of(args), getattr(args, "database_url", None))
+
+
 def existing_database(args: argparse.Namespace) -> Path:
     """The records file of the chosen folder, or a plain error if there is none."""
     data_dir = data_dir_of(args)
@@ -91,11 +98,15 @@ def session_for(args: argparse.Namespace, must_exist: bool = False) -> Iterator[
     """Open the data folder and give one transaction for the command.
 
     With ``must_exist``, a folder with no records is reported instead of being created.
+    On an organisation's database the records are on the server instead.
     """
     data_dir = data_dir_of(args)
-    if must_exist:
+    url = database_url_of(args)
+    if must_exist and url is None:
         existing_database(args)
-    database = open_database(data_dir)
+    if url is not None:
+        ensure_private_dir(data_dir)  # for the settings and the log, kept on this computer
+    database = open_database(data_dir, url)
     try:
         with database.session() as session:
             yield session

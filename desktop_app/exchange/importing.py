@@ -34,6 +34,7 @@ from desktop_app.model import Person, Project, ProjectLink, Role
 from desktop_app.services import lifecycle, profile
 from desktop_app.services.projects import matching_projects
 from desktop_app.storage.backup import snapshot
+from desktop_app.storage.server_db import others_may_add_the_same
 from desktop_app.storage.sqlite_uri import database_file
 
 log = logging.getLogger("partner_log.exchange")
@@ -393,6 +394,9 @@ def apply(
             fresh.reason, _("Nothing was changed. Confirm to go ahead (--yes).")
         )
     saved = _backup(session) if backup else None
+    # Another coordinator may import the same file at this moment: whoever saves second
+    # runs the import again, and then finds every record already here.
+    others_may_add_the_same(session)
     planner.write(chosen)
     session.flush()
     session.expire_all()

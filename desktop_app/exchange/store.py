@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop_app.exchange.tables import ACTIVITY, Table
@@ -64,6 +65,9 @@ def _fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     connection = session.connection()
     dialect = connection.dialect
     keys = list(rows[0])
+    if dialect.name == "postgresql":
+        _copy_in(connection, table, keys, rows)
+        return
     compiled = insert(table).compile(dialect=dialect, column_keys=keys)
     processors = [table.c[key].type._cached_bind_processor(dialect) for key in keys]
     order = compiled.positiontup
@@ -80,6 +84,28 @@ def _fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
             for row in rows
         ]
     connection.exec_driver_sql(compiled.string, params)
+
+
+def _copy_in(connection: Any, table: Any, keys: list[str], rows: list[dict[str, Any]]) -> None:
+    """On PostgreSQL, write the rows with ``COPY ... FROM STDIN`` in the caller's
+    transaction: the server's fastest way in, several times faster than one INSERT per
+    row. Values go through each column type's bind processor, as in an INSERT."""
+    dialect = connection.dialect
+    processors = [table.c[key].type._cached_bind_processor(dialect) for key in keys]
+    columns = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
+    name = dialect.identifier_preparer.format_table(table)
+    statement = f"COPY {name} ({columns}) FROM STDIN"
+    raw = connection.connection.dbapi_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(
+                    [p(row[k]) if p else row[k] for k, p in zip(keys, processors, strict=True)]
+                )
+    except dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
+        raise DBAPIError.instance(
+            statement, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+        ) from exc
 
 
 def _product_ids(session: Session, activity_ids: Iterable[str]) -> dict[str, list[str]]:

@@ -49,6 +49,7 @@ from desktop_app.services.validation import (
     check_period,
     clean_text,
 )
+from desktop_app.storage.server_db import others_may_add_the_same
 
 Entry = Activity | Expense
 
@@ -156,7 +157,11 @@ def record_payment(
     in the period (time entries for compensation, expenses for reimbursement). Without
     ``amount_minor`` it pays exactly what those entries are owed; another amount needs a
     ``reason``. A declined payment has no amount. A payment of nothing is refused, and so
-    is paying an entry that is already paid."""
+    is paying an entry that is already paid.
+
+    Two coordinators paying the same entries at once: the database refuses the second
+    link to an entry, the second payment is tried again, and finds the entries paid."""
+    others_may_add_the_same(session)
     person = lifecycle.get_live(session, Person, person_id, _("person"))
     project = lifecycle.get_live(session, Project, project_id, _("project"))
     check_period(period_start, period_end)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desktop_app import clock
 from desktop_app.errors import InvalidInput, NotFound
 from desktop_app.i18n import _
+from desktop_app.labels import label
 from desktop_app.model import (
     Activity,
     ExchangeState,
@@ -31,8 +32,10 @@ from desktop_app.model import (
     new_id,
 )
 from desktop_app.services import lifecycle
+from desktop_app.services.concurrency import ChangedFirst, write_if_unchanged
 from desktop_app.services.owed import owed
 from desktop_app.services.validation import MAX_NOTE, check_date, check_period, clean_text
+from desktop_app.storage.server_db import others_may_add_the_same
 
 
 class Decision(StrEnum):
@@ -76,11 +79,19 @@ def find_entry(session: Session, entry_id: str) -> Entry:
 
 
 def review(
-    session: Session, entry_ids: Iterable[str], decision: Decision | str, note: str = ""
+    session: Session,
+    entry_ids: Iterable[str],
+    decision: Decision | str,
+    note: str = "",
+    seen: Mapping[str, int] | None = None,
 ) -> list[Entry]:
     """Approve, query (with a note) or reject (with the reason) entries and expenses,
     one or many. The note travels to the partner in their next project file, and a
     rejection can be undone until then (``undo_reject``).
+
+    ``seen`` gives the ``review_rev`` of each entry as the coordinator saw it: if someone
+    else reviewed one since, ``ChangedFirst`` says so and nothing is saved. Each entry is
+    written only if it is still at the revision read (``UPDATE ... WHERE review_rev =``).
 
     All or nothing: if one cannot be reviewed, none is changed (the caller's transaction
     is rolled back by the error)."""
@@ -100,15 +111,34 @@ def review(
                     day=entry.date.isoformat()
                 )
             )
+    for entry in entries:
+        if seen is not None and entry.id in seen and entry.review_rev != seen[entry.id]:
+            raise ChangedFirst(_changed_words(entry))
     status = _RESULT[chosen]
+    # Another coordinator reviewing this partner at the same moment may add the same
+    # note of what a rejection undoes; whoever saves second then runs again.
+    others_may_add_the_same(session)
     for entry in entries:
         if entry.status != status or entry.status_note != text:
             _remember_for_undo(session, entry, status)
-            entry.status = status
-            entry.status_note = text
-            touch_review(entry)
+            session.flush()
+            write_if_unchanged(
+                session,
+                entry,
+                "review_rev",
+                seen.get(entry.id, entry.review_rev) if seen else entry.review_rev,
+                {"status": status, "status_note": text},
+                _changed_words(entry),
+            )
     session.flush()
     return entries
+
+
+def _changed_words(entry: Entry) -> str:
+    """What someone else made of ``entry``, for ``ChangedFirst``."""
+    return _("the entry from {day} is now \u201c{status}\u201d").format(
+        day=entry.date.isoformat(), status=label(entry.status)
+    )
 
 
 def _unsent(session: Session, person_id: str) -> dict[str, list[str]]:

@@ -41,6 +41,9 @@ class QueueRow:
     travel_minutes: int = 0
     products: tuple[str, ...] = ()  # for time: titles of the products it was for
     has_receipt: bool = False  # for an expense
+    #: The review's revision as read: a decision is saved only if it is still this one
+    #: (``review.review(..., seen=...)``), so no one's decision is lost.
+    review_rev: int = 0
 
 
 def waiting_entries(session: Session, project_id: str | None = None) -> list[QueueRow]:
@@ -73,6 +76,7 @@ def waiting_entries(session: Session, project_id: str | None = None) -> list[Que
             prep_minutes=a.prep_minutes,
             travel_minutes=a.travel_minutes,
             products=tuple(p.title for p in a.products if p.deleted_at is None),
+            review_rev=a.review_rev,
         )
         for a in session.scalars(time_query)
     ]
@@ -93,6 +97,7 @@ def waiting_entries(session: Session, project_id: str | None = None) -> list[Que
             project_id=e.project_id,
             project=project_names.get(e.project_id, ""),
             has_receipt=bool(e.receipt_path),
+            review_rev=e.review_rev,
         )
         for e in session.scalars(cost_query)
     ]

@@ -1,7 +1,9 @@
 """The database: engine, connection settings, sessions and schema migrations.
 
-SQLite specifics (pragmas, the read-only version probe) live here and nowhere else, so
-services stay portable to PostgreSQL.
+A coordinator's records are a SQLite file in the data folder, or an organisation's
+PostgreSQL database (``open_database_url``; its specifics are in ``server_db``). SQLite
+specifics (pragmas, the read-only version probe) live here and nowhere else, so services
+stay portable to PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -26,6 +29,16 @@ from desktop_app.storage.faults import raise_explained
 from desktop_app.storage.integrity import check_on_open
 from desktop_app.storage.paths import database_path, ensure_private_dir
 from desktop_app.storage.schema_version import SCHEMA_HEAD
+from desktop_app.storage.server_db import (
+    DUPLICATES_MEAN_RETRY,
+    connect_problem,
+    hold_migration_lock,
+    make_server_engine,
+    migration_engine,
+    raise_server_problem,
+    server_revision,
+)
+from desktop_app.storage.server_url import redacted, server_url
 from desktop_app.storage.sqlite_uri import engine_url, file_uri
 
 log = logging.getLogger("partner_log.db")
@@ -191,41 +204,74 @@ def migrate(engine: Engine) -> None:
         migrator.dispose()
 
 
+def _refuse_newer(revision: str | None) -> None:
+    if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
+        log.warning("refused a database with an unknown, newer schema")
+        raise NewerDatabase(
+            _("These records were made by a newer version of Partner Log."),
+            _("Please install the newest version to open them. Nothing was changed."),
+        )
+
+
 @dataclass
 class Database:
-    """An open Partner Log database in a data folder."""
+    """An open Partner Log database: a SQLite file in a data folder, or (with ``url``)
+    an organisation's PostgreSQL database."""
 
-    data_dir: Path
-    path: Path
+    data_dir: Path | None
+    #: The SQLite records file; None on a server.
+    path: Path | None
     engine: Engine
     sessions: sessionmaker[Session]
+    #: The server's address (shown only through ``redacted``); None for a SQLite file.
+    url: URL | None = None
+
+    @property
+    def on_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def where(self) -> str:
+        """Where the records are, safe to show: the file, or the server's address."""
+        return redacted(self.url) if self.url is not None else str(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error.
 
         A known disk fault (a full disk, a read-only file, a file in use) is raised as a
-        ``DiskFault`` naming the records file, after the transaction was rolled back.
+        ``DiskFault`` naming the records file, after the transaction was rolled back. On
+        a server, a write that collided with another coordinator's is raised as
+        ``TryAgain`` (see ``storage.retry``), and a lost connection in plain words.
         """
+        session = self.sessions()
         try:
-            with self.sessions.begin() as session:
+            with session.begin():
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
-            raise_explained(exc, self.path)
+            if self.url is not None:
+                raise_server_problem(exc, self.url, session.info.get(DUPLICATES_MEAN_RETRY, False))
+            elif self.path is not None:
+                raise_explained(exc, self.path)
             raise
+        finally:
+            session.close()
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating or upgrading as needed) the database in ``data_dir``.
+def open_database(data_dir: Path, url: URL | str | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database in ``data_dir``, or the
+    organisation's database at ``url`` (see ``open_database_url``).
 
     A database from a newer version of Partner Log is refused and left untouched. An
     older one is backed up before it is upgraded. A damaged one is kept aside and
     ``DamagedDatabase`` is raised (see ``desktop_app.storage.integrity``). A known disk
     fault (full, read-only, in use) is raised as a ``DiskFault``.
     """
+    if url is not None:
+        return open_database_url(url, data_dir)
     path = database_path(data_dir)
     try:
         return _open_database(data_dir, path)
@@ -238,12 +284,7 @@ def _open_database(data_dir: Path, path: Path) -> Database:
     ensure_private_dir(data_dir)
     check_on_open(data_dir)
     revision = read_schema_revision(path) if path.exists() else None
-    if revision is not None and revision != SCHEMA_HEAD and revision not in known_revisions():
-        log.warning("refused a database with an unknown, newer schema")
-        raise NewerDatabase(
-            _("These records were made by a newer version of Partner Log."),
-            _("Please install the newest version to open them. Nothing was changed."),
-        )
+    _refuse_newer(revision)
     if revision is not None and revision != SCHEMA_HEAD:
         log.info("backing up before a schema upgrade")
         snapshot(data_dir, path, "before-upgrade")
@@ -255,3 +296,41 @@ def _open_database(data_dir: Path, path: Path) -> Database:
         path.chmod(0o600)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(data_dir=data_dir, path=path, engine=engine, sessions=sessions)
+
+
+def open_database_url(url: URL | str, data_dir: Path | None = None) -> Database:
+    """Open an organisation's PostgreSQL database, creating or upgrading its tables.
+
+    Migrations run in one transaction under an advisory lock, so two coordinators opening
+    a new version at once do not both migrate. A database from a newer version is
+    refused and left untouched; a server that cannot be reached is said plainly
+    (``ServerUnreachable``), with nothing done.
+    """
+    address = server_url(url)
+    engine = make_server_engine(address)
+    try:
+        _migrate_server(address)
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    log.info("opened an organisation's database")
+    return Database(data_dir=data_dir, path=None, engine=engine, sessions=sessions, url=address)
+
+
+def _migrate_server(url: URL) -> None:
+    from alembic import command
+
+    migrator = migration_engine(url)
+    try:
+        with migrator.begin() as connection:
+            hold_migration_lock(connection)
+            revision = server_revision(connection)
+            _refuse_newer(revision)
+            if revision != SCHEMA_HEAD:
+                log.info("upgrading the organisation's database")
+                command.upgrade(_alembic_config(connection), "head")
+    except DBAPIError as exc:
+        connect_problem(exc, url)
+    finally:
+        migrator.dispose()

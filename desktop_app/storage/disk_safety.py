@@ -170,7 +170,15 @@ def storage_warning(
 
 
 def data_folder_warning(data_dir: Path) -> str | None:
-    """``storage_warning`` for this computer: asks the platform about ``data_dir``."""
+    """``storage_warning`` for this computer: asks the platform about ``data_dir``.
+
+    None when the records are on an organisation's database: then no file of records
+    sits in the folder for a network drive or a cloud-sync program to harm.
+    """
+    from desktop_app.storage.server_choice import uses_server
+
+    if uses_server(data_dir):
+        return None
     folder = Path(os.path.abspath(data_dir))  # not resolve(): keep a mapped drive letter
     mounts = drive_type = fs_type = None
     if sys.platform.startswith("linux"):

@@ -29,26 +29,24 @@ from desktop_app.storage.sqlite_uri import file_uri
 
 log = logging.getLogger("partner_log.quick_read")
 
-#: Where a shared database server may be named instead of the file in the data folder.
+#: Where a shared database server may be named instead of the file in the data folder
+#: (the same names as ``server_choice`` reads; a test keeps them in step).
 DATABASE_URL_ENV = "PARTNER_LOG_DATABASE_URL"
-DATABASE_URL_SETTING = "database_url"
+DATABASE_URL_SETTING = "organisation_database"
 SETTINGS_FILE = "settings.json"
 
 
-def _is_sqlite(url: object) -> bool:
-    return not url or (isinstance(url, str) and url.startswith("sqlite"))
-
-
 def keeps_records_in_a_file(data_dir: Path) -> bool:
-    """False when the records are in a database server (a ``database_url`` that is not
-    SQLite, from the environment or the settings): the quick read then steps aside."""
-    if not _is_sqlite(os.environ.get(DATABASE_URL_ENV, "")):
+    """False when an organisation's database is chosen, by the environment or the
+    settings, as ``server_choice.chosen_url`` reads them: the quick read then steps aside
+    (it cannot import that module, which loads SQLAlchemy)."""
+    if os.environ.get(DATABASE_URL_ENV, "").strip():
         return False
     try:
         saved = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return True  # no settings, or unreadable ones: the normal path reads them again
-    return not isinstance(saved, dict) or _is_sqlite(saved.get(DATABASE_URL_SETTING))
+    return not isinstance(saved, dict) or not saved.get(DATABASE_URL_SETTING)
 
 
 def _read_only_uri(path: Path) -> str:

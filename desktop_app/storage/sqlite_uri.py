@@ -54,9 +54,10 @@ def engine_url(path: str | os.PathLike[str], platform: str | None = None) -> URL
 
 
 def database_file(url: URL) -> Path | None:
-    """The records file an engine's URL opens (None for a database in memory)."""
+    """The records file an engine's URL opens (None for a database in memory, or for a
+    database on a server, such as an organisation's PostgreSQL database)."""
     database = url.database
-    if not database:
+    if not database or url.get_backend_name() != "sqlite":
         return None
     if url.query.get("uri") != "true" or not database.startswith("file:"):
         return Path(database)

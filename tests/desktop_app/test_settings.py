@@ -40,7 +40,12 @@ def test_a_new_folder_gives_the_defaults_and_writes_nothing(data_dir: Path) -> N
 
 
 def test_every_default_is_allowed_and_every_option_has_a_title() -> None:
-    assert [option.key for option in OPTIONS] == ["text_scale", "high_contrast", "language"]
+    assert [option.key for option in OPTIONS] == [
+        "text_scale",
+        "high_contrast",
+        "language",
+        "organisation_database",
+    ]
     for option in OPTIONS:
         assert option.check(option.default) == option.default
         assert type(option.default) is option.kind
@@ -232,3 +237,18 @@ def test_a_failed_write_leaves_the_earlier_file_and_value(
     assert settings.val.text_scale == 1.5
     monkeypatch.undo()
     assert Settings.load(data_dir).val.text_scale == 1.5
+
+
+def test_the_organisation_database_is_kept_without_a_password(data_dir: Path) -> None:
+    settings = Settings.load(data_dir)
+    assert settings.val.organisation_database == ""  # the records file in the folder
+    address = "postgresql://karen@db.example.org:5432/partners?sslmode=verify-full"
+    settings.set(Preferences.organisation_database, address)
+    assert Settings.load(data_dir).val.organisation_database == address
+    for with_password in (
+        "postgresql://karen:S3cret@db.example.org/partners",
+        "postgresql://karen@db.example.org/partners?password=S3cret",
+    ):
+        with pytest.raises(ValueError):
+            settings.set(Preferences.organisation_database, with_password)
+    assert "S3cret" not in (data_dir / FILE_NAME).read_text(encoding="utf-8")

@@ -11,10 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.model import ActivityKind, Role
+from desktop_app.model import ActivityKind, Base, Role
 from desktop_app.services import activities, profile
+from desktop_app.settings import Preferences, Settings
 from desktop_app.storage.db import Database, open_database
 from desktop_app.storage.paths import database_path
 
@@ -35,13 +37,21 @@ def empty_database_file() -> Path:
 
 
 class Site:
-    """One copy of Partner Log: a data folder, its database and its owner."""
+    """One copy of Partner Log: a data folder, its database and its owner.
 
-    def __init__(self, folder: Path, role: Role, name: str) -> None:
+    With ``url`` (a coordinator's), the records are on that PostgreSQL database, and the
+    folder's settings say so, so the command line finds them there too.
+    """
+
+    def __init__(self, folder: Path, role: Role, name: str, url: str | None = None) -> None:
         self.folder = folder
+        self.url = url
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(empty_database_file(), database_path(folder))
-        self.db: Database = open_database(folder)
+        if url is None:
+            shutil.copyfile(empty_database_file(), database_path(folder))
+        else:
+            Settings.load(folder).set(Preferences.organisation_database, url)
+        self.db: Database = open_database(folder, url)
         self.role = role
         with self.db.session() as session:
             profile.setup(session, role, name)
@@ -53,6 +63,8 @@ class Site:
             return fn(session, *args, **kwargs)
 
     def content_hash(self) -> str:
+        if self.url is not None:
+            return rows_hash(self.db)
         return content_hash(database_path(self.folder))
 
     def close(self) -> None:
@@ -77,6 +89,18 @@ def content_hash(path: Path) -> str:
         return digest.hexdigest()
     finally:
         con.close()
+
+
+def rows_hash(db: Database) -> str:
+    """A fingerprint of every row of every table, through SQLAlchemy (any engine)."""
+    digest = hashlib.sha256()
+    with db.engine.connect() as connection:
+        for table in sorted(Base.metadata.sorted_tables, key=lambda t: t.name):
+            digest.update(table.name.encode())
+            order = list(table.primary_key.columns) or list(table.columns)
+            for row in connection.execute(select(table).order_by(*order)):
+                digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
 
 
 def add_time(session: Session, minutes: int = 60, note: str = "", day: int = 1) -> str:

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _, current_language, shipped_languages
 from desktop_app.labels import label
-from desktop_app.model import PaymentChoice
+from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile, projects
 from desktop_app.settings import Preferences
+from desktop_app.storage.server_url import address_to_keep
 from ui.context import AppContext
 from ui.language import language_name
 from ui.open_externally import CannotOpenNotice, open_folder
@@ -104,6 +105,9 @@ class SettingsPage(Page):
         self.old_records_button = SecondaryButton(_("Bring in old records from a spreadsheet"))
         self.old_records_button.clicked.connect(self._old_records)
         self.body.addWidget(self.old_records_button)
+        shared: list[QWidget] = []
+        if me.role == Role.COORDINATOR:
+            shared = self._organisation_section()
         self.set_tab_order(
             [
                 self.help_link,
@@ -121,7 +125,46 @@ class SettingsPage(Page):
                 self.open_folder,
                 self.backups_button,
                 self.old_records_button,
+                *shared,
             ]
+        )
+
+    def _organisation_section(self) -> list[QWidget]:
+        """A coordinator's choice of their organisation's shared records (PostgreSQL)."""
+        option = Preferences.organisation_database
+        self.organisation = QLineEdit(self.ctx.settings.val.organisation_database)
+        self.add_field(
+            option.key,
+            LabelledField(
+                _(option.title),
+                self.organisation,
+                _(
+                    "Only if your IT team gave you an address. Leave it empty to keep "
+                    "your records in this folder."
+                ),
+            ),
+        )
+        self.save_organisation = SecondaryButton(_("Save the address"))
+        self.save_organisation.clicked.connect(self._save_organisation)
+        self.body.addWidget(self.save_organisation)
+        self.organisation_note = QLabel()
+        self.organisation_note.setProperty("role", "success")
+        self.organisation_note.setWordWrap(True)
+        self.body.addWidget(self.organisation_note)
+        return [self.organisation, self.save_organisation]
+
+    def _save_organisation(self) -> None:
+        try:
+            kept = address_to_keep(self.organisation.text())
+        except InvalidInput as problem:
+            self.show_failure(problem)
+            return
+        self.ctx.settings.set(Preferences.organisation_database, kept)
+        self.clear_problems()
+        self.organisation_note.setText(
+            _("Saved. Partner Log uses it the next time it starts.")
+            if kept
+            else _("Saved. Your records stay in this folder.")
         )
 
     def section(self, title: str) -> None:

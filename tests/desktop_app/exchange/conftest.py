@@ -13,11 +13,11 @@ from tests.helpers.sites import Site
 
 
 @pytest.fixture
-def sites(tmp_path: Path) -> Iterator[Callable[[str, Role, str], Site]]:
+def sites(tmp_path: Path) -> Iterator[Callable[..., Site]]:
     made: list[Site] = []
 
-    def make(label: str, role: Role, name: str) -> Site:
-        site = Site(tmp_path / label, role, name)
+    def make(label: str, role: Role, name: str, url: str | None = None) -> Site:
+        site = Site(tmp_path / label, role, name, url)
         made.append(site)
         return site
 
@@ -27,8 +27,9 @@ def sites(tmp_path: Path) -> Iterator[Callable[[str, Role, str], Site]]:
 
 
 @pytest.fixture
-def coordinator(sites: Callable[[str, Role, str], Site]) -> Site:
-    site = sites("coordinator", Role.COORDINATOR, "Karen Lee")
+def coordinator(sites: Callable[..., Site], database_url: str | None) -> Site:
+    """The coordinator: on SQLite, and again on the PostgreSQL test server."""
+    site = sites("coordinator", Role.COORDINATOR, "Karen Lee", database_url)
     site.call(
         lambda s: create_project(
             s, name="Pain Care", compensation_unit="hourly", rate_minor=3000, currency="CAD"
@@ -38,7 +39,7 @@ def coordinator(sites: Callable[[str, Role, str], Site]) -> Site:
 
 
 @pytest.fixture
-def partner(sites: Callable[[str, Role, str], Site]) -> Site:
+def partner(sites: Callable[..., Site]) -> Site:
     site = sites("partner", Role.PARTNER, "Rosa Martínez")
     site.call(lambda s: create_project(s, name="My own project"))
     return site

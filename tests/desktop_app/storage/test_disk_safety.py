@@ -151,3 +151,16 @@ def test_windows_cloud_folders_are_found(folder: str) -> None:
 def test_macos_cloud_storage_folders_are_found(folder: str) -> None:
     warning = storage_warning(PurePosixPath(folder), "darwin", fs_type="apfs")
     assert warning is not None and "a program like OneDrive copies" in warning
+
+
+def test_no_folder_warning_when_the_records_are_on_a_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.settings import Preferences, Settings
+    from desktop_app.storage.disk_safety import data_folder_warning
+
+    folder = tmp_path / "Dropbox" / "PartnerLog"
+    folder.mkdir(parents=True)
+    assert data_folder_warning(folder) is not None
+    Settings.load(folder).set(Preferences.organisation_database, "postgresql://k@db/p")
+    assert data_folder_warning(folder) is None

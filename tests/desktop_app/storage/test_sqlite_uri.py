@@ -79,3 +79,9 @@ def test_the_backup_before_an_import_goes_beside_the_records(
         made = importing._backup(session)
     assert made is not None and made.parent == backups_dir(database.data_dir)
     assert not (Path.cwd() / "file:").exists()
+
+
+def test_a_server_database_is_no_records_file() -> None:
+    from sqlalchemy.engine import make_url
+
+    assert database_file(make_url("postgresql+psycopg://karen@db/partners")) is None

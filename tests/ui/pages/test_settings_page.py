@@ -77,3 +77,33 @@ def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) ->
     assert (me.display_name, me.payment_choice) == ("Ana Souza-Lima", PaymentChoice.DECLINED)
     ctx.settings.restore_defaults()
     ctx.restyle()
+
+
+def test_a_coordinator_chooses_the_organisations_database_without_a_password(
+    qtbot: QtBot, open_app: Opener, data_dir: Path
+) -> None:
+    ctx, _window = open_app("coordinator-demo")
+    page = visit(ctx, "coordinator-settings")
+    assert isinstance(page, SettingsPage)
+    field = page.field(Preferences.organisation_database.key)
+    assert field is not None and field.label.text() == _(Preferences.organisation_database.title)
+    page.organisation.setFocus()
+    qtbot.keyClicks(page.organisation, "postgresql://karen:S3cret@db.example.org/partners")
+    qtbot.mouseClick(page.save_organisation, Qt.MouseButton.LeftButton)
+    assert page.errors.isVisible()
+    assert "password" in page.errors.accessibleDescription().lower()
+    assert Settings.load(data_dir).val.organisation_database == ""
+    assert page.organisation.text().endswith("/partners")  # what was typed is kept
+    page.organisation.selectAll()
+    qtbot.keyClicks(page.organisation, "postgresql://karen@db.example.org/partners")
+    qtbot.mouseClick(page.save_organisation, Qt.MouseButton.LeftButton)
+    assert not page.errors.isVisible()
+    assert "next time" in page.organisation_note.text()
+    saved = Settings.load(data_dir).val.organisation_database
+    assert saved == "postgresql://karen@db.example.org/partners"
+
+
+def test_a_partner_is_not_offered_an_organisations_database(qtbot: QtBot, open_app: Opener) -> None:
+    ctx, _window = open_app()
+    page = visit(ctx, "settings")
+    assert page.field(Preferences.organisation_database.key) is None  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _, ngettext
+from desktop_app.services.concurrency import ChangedFirst
 from desktop_app.services.review import Decision, review, undo_rejects
 from desktop_app.services.review_queue import QueueRow, waiting_entries
 from ui.context import AppContext
@@ -247,8 +248,13 @@ class ReviewPage(Page):
             if not self.ask(self, question_words(decision, len(chosen)), details):
                 self.table.setFocus()
                 return
+        seen = {row.id: row.review_rev for row in chosen}
         try:
-            self.ctx.call(review, [row.id for row in chosen], decision, note=text)
+            self.ctx.call(review, [row.id for row in chosen], decision, note=text, seen=seen)
+        except ChangedFirst as problem:  # another coordinator decided first: show theirs
+            self.reload()
+            self.show_failure(problem)
+            return
         except UserFacingError as problem:
             self.show_failure(problem)
             return

@@ -397,3 +397,23 @@ def test_at_200_percent_the_detail_below_shows_the_whole_row(
             assert label.wordWrap() and label.heightForWidth(label.width()) <= label.height() + 1
     finally:
         ctx.settings.restore_defaults()
+
+
+def test_an_entry_another_coordinator_decided_first_is_shown_again_not_overwritten(
+    qtbot: QtBot, open_app: Opener
+) -> None:
+    ctx, _window, entry_id, _name = _open(qtbot, open_app)
+    page = _review_page(qtbot, ctx)
+    row = _view_row(page, entry_id)
+    _click_row(qtbot, page, row)
+    assert _chosen(page) == [row]
+    # Meanwhile, on another computer, a second coordinator approves the same entry.
+    ctx.call(review.review, [entry_id], review.Decision.APPROVE)
+    qtbot.mouseClick(page.reject, Qt.MouseButton.LeftButton)  # needs a note first
+    page.note.setFocus()
+    qtbot.keyClicks(page.note, "Not part of this project.")
+    qtbot.mouseClick(page.reject, Qt.MouseButton.LeftButton)
+    problems = _problems(page)
+    assert len(problems) == 1 and problems[0].startswith("Someone else changed this first")
+    assert _statuses(ctx)[entry_id] == ("approved", "")  # their decision stands
+    assert entry_id not in [r.id for r in page.proxy.shown_rows()]  # the list shows it

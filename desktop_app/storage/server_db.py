@@ -1,0 +1,198 @@
+"""An organisation's PostgreSQL database: its engine, the lock its migrations run under,
+and plain words for what a server can refuse.
+
+Several coordinators use one database at once, so:
+
+- every transaction is ``REPEATABLE READ``: its reads all see one moment (a count and a
+  total read one after the other agree), and a write to a row that someone else changed
+  meanwhile is refused by the server (a *serialization failure*), never lost. Such a
+  failure becomes ``TryAgain``, which the callers retry a few times (``storage.retry``);
+- migrations run under a transaction-wide advisory lock, in ``READ COMMITTED``, so the
+  second coordinator to open a new version waits, then sees the schema already upgraded;
+- a server that cannot be reached, or refuses the person, is said in one plain sentence
+  that never shows the password (``server_url.redacted``).
+
+The SQLite-only safety features (the one-window lock, the cloud-folder warning, the
+file's integrity check and file backups) do not apply here: IT owns the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, NoReturn
+
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from desktop_app.errors import UserFacingError
+from desktop_app.i18n import _
+from desktop_app.storage.server_url import redacted
+
+log = logging.getLogger("partner_log.server")
+
+#: The advisory lock key migrations hold (any fixed 64-bit number; this spells "PLOG").
+MIGRATION_LOCK = 0x504C4F47
+ISOLATION = "REPEATABLE READ"
+CONNECT_TIMEOUT_S = 10
+#: SQLSTATEs that mean "run the whole transaction again": a serialization failure and a
+#: deadlock, both caused by another coordinator saving at the same moment.
+RETRY_STATES = frozenset({"40001", "40P01"})
+_AUTH_STATES = frozenset({"28000", "28P01"})
+_UNIQUE_VIOLATION = "23505"
+#: A ``Session.info`` key: set by work that adds rows another coordinator may add at the
+#: same moment (an import of the same file, a payment of the same entries). In such a
+#: transaction a duplicate key means the other one saved first, so the work is run again
+#: on the records as they are now: an import then finds them there, a payment finds the
+#: entries paid. Elsewhere a duplicate key stays a bug.
+DUPLICATES_MEAN_RETRY = "partner_log.duplicates_mean_retry"
+
+
+def others_may_add_the_same(session: Any) -> None:
+    """Say that ``session`` adds rows another coordinator may add at the same moment."""
+    session.info[DUPLICATES_MEAN_RETRY] = True
+
+
+class TryAgain(UserFacingError):
+    """Another coordinator saved the same records at the same moment. Nothing was
+    changed; running the same work again is safe (``storage.retry`` does it)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Someone else was saving the same records at the same moment."),
+            _("Nothing was changed. Please try again."),
+        )
+
+
+class ServerUnreachable(UserFacingError):
+    """The organisation's database could not be reached, or refused the connection."""
+
+    exit_code = 2
+
+
+def driver_missing() -> ServerUnreachable:
+    return ServerUnreachable(
+        _("This copy of Partner Log cannot use a shared database."),
+        _("Ask your IT team to install psycopg, the PostgreSQL driver."),
+    )
+
+
+def make_server_engine(url: URL) -> Engine:
+    """An engine for the PostgreSQL database at ``url`` (psycopg 3)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise driver_missing() from None
+    return create_engine(
+        url,
+        hide_parameters=True,  # error messages must never carry people's words
+        pool_pre_ping=True,
+        isolation_level=ISOLATION,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Partner Log"},
+    )
+
+
+def migration_engine(url: URL) -> Engine:
+    """A one-connection engine for migrations: ``READ COMMITTED``, so that after waiting
+    for the lock it reads the schema as the coordinator before it left it."""
+    return create_engine(
+        url,
+        hide_parameters=True,
+        poolclass=NullPool,
+        isolation_level="READ COMMITTED",
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Partner Log"},
+    )
+
+
+def hold_migration_lock(connection: Connection) -> None:
+    """Wait for, then hold until the transaction ends, the lock migrations run under."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
+def server_revision(connection: Connection) -> str | None:
+    """The schema revision stamped in the database (None for an empty database).
+
+    A database that holds other tables and no stamp is not a Partner Log database.
+    """
+    inspector = inspect(connection)
+    if not inspector.has_table("alembic_version"):
+        if inspector.get_table_names():
+            raise UserFacingError(
+                _("That database holds something else, not Partner Log records."),
+                _("Ask your IT team for the right database. Nothing was changed."),
+            )
+        return None
+    row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return str(row[0]) if row else None
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError) and sqlstate(exc) in RETRY_STATES
+
+
+def is_connection_problem(exc: BaseException) -> bool:
+    """True when the server could not be reached or dropped the connection."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    state = sqlstate(exc) or ""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - the engine could not exist without it
+        return False
+    return isinstance(exc.orig, psycopg.OperationalError) and (
+        not state or state.startswith(("08", "57P", "53"))
+    )
+
+
+def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = False) -> None:
+    """Raise ``exc`` in plain words if it is a known server problem; else return.
+
+    With ``duplicates_retry`` a duplicate key is another coordinator's row saved first
+    (see ``DUPLICATES_MEAN_RETRY``), so it too means "try again".
+    """
+    if is_retryable(exc) or (duplicates_retry and sqlstate(exc) == _UNIQUE_VIOLATION):
+        raise TryAgain() from exc
+    if sqlstate(exc) in _AUTH_STATES:
+        log.warning("the organisation's database refused the login")
+        raise ServerUnreachable(
+            _("The shared database did not accept your name or password."),
+            _("Check your name in the address and your .pgpass file. Nothing was changed."),
+        ) from exc
+    if is_connection_problem(exc):
+        unreachable(exc, url)
+
+
+def unreachable(exc: BaseException, url: URL) -> NoReturn:
+    log.warning("the organisation's database could not be reached: %s", type(exc).__name__)
+    raise ServerUnreachable(
+        _("Partner Log could not reach the shared database at {where}.").format(
+            where=redacted(url)
+        ),
+        _("Check your network, or ask your IT team. Nothing was changed."),
+    ) from exc
+
+
+def connect_problem(exc: BaseException, url: URL) -> NoReturn:
+    """Raise the plain error for a failure while first connecting."""
+    raise_server_problem(exc, url)
+    if isinstance(exc, DBAPIError) and sqlstate(exc) == "3D000":
+        raise ServerUnreachable(
+            _("The database named in {where} does not exist.").format(where=redacted(url)),
+            _("Ask your IT team to create it. Nothing was changed."),
+        ) from exc
+    raise exc
+
+
+def describe(engine: Engine) -> dict[str, Any]:
+    """What a check reports about the server: its version and the database's size."""
+    with engine.connect() as connection:
+        version = connection.execute(text("SHOW server_version")).scalar()
+        size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+    return {"server_version": str(version), "size_bytes": int(size or 0)}
