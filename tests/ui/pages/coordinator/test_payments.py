@@ -24,11 +24,11 @@ from desktop_app.storage.workspace import Workspace
 from tests.helpers.money import Books, approved, open_books, pay
 from tests.helpers.page_tour import visit
 from tests.helpers.screens import Opener, wait_until_still
+from ui import crash_dialog
 from ui.context import AppContext
 from ui.pages.coordinator.pay_period_section import PayPeriodSection
 from ui.pages.coordinator.payments import PaymentsPage
 from ui.pages.coordinator.void_dialog import VoidDialog
-from ui.widgets import page as page_module
 
 ROSA = "Rosa Martínez"
 DAYS = (date(2026, 9, 2), date(2026, 9, 10), date(2026, 9, 16))
@@ -49,7 +49,7 @@ def _keep_windows() -> Iterator[None]:
 def bugs(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Anything the page would show in the crash dialog (there must be nothing)."""
     seen: list[BaseException] = []
-    monkeypatch.setattr(page_module, "report_bug", seen.append)
+    monkeypatch.setattr(crash_dialog, "report_bug", seen.append)
     return seen
 
 
