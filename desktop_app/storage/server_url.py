@@ -73,8 +73,10 @@ def redacted(url: URL | str) -> str:
         except ArgumentError:
             return "?"
     query = {k: v for k, v in url.query.items() if k not in _SECRET_KEYS}
+    # Written as people and libpq write it: "postgresql://", without the driver's name.
+    scheme = url.get_backend_name()
     # ``URL.set(password=None)`` leaves the password as it was; build the URL again.
-    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, query)
+    bare = URL.create(scheme, url.username, None, url.host, url.port, url.database, query)
     return bare.render_as_string(hide_password=True)
 
 

@@ -69,3 +69,9 @@ def test_a_password_is_never_shown() -> None:
     assert "S3cret" not in shown
     assert "karen@db.example.org" in shown
     assert "S3cret" not in redacted(server_url("postgresql://karen:S3cret!@db/p"))
+
+
+def test_an_address_is_shown_as_the_person_wrote_it_without_the_drivers_name() -> None:
+    shown = redacted(server_url("postgres://karen@db.example.org:5433/partners"))
+    assert shown == "postgresql://karen@db.example.org:5433/partners?sslmode=require"
+    assert server_url(shown) == server_url("postgres://karen@db.example.org:5433/partners")
