@@ -5,59 +5,35 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from sqlalchemy import Engine, event
 
 from desktop_app.storage.server_db import make_server_engine, migration_engine
 from desktop_app.storage.server_password import SERVICE, keyring_connect_args, keyring_name
 from desktop_app.storage.server_url import redacted, server_url
+from tests.helpers.fake_keyring import FakeKeyring, keyring_in_use, without_libpq_password
 
 SECRET = "S3cret-from-the-keyring"
 ADDRESS = "postgresql://karen@db.example.org:5433/partners"
 NAME = "karen@db.example.org:5433/partners"
 
 
-class FakeKeyring(KeyringBackend):
-    """A keyring that keeps passwords in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.kept.pop((service, username), None) is None:
-            raise PasswordDeleteError("not there")
-
-
 @pytest.fixture
 def no_libpq_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("PGPASSWORD", "PGPASSFILE", "PGUSER", "PGHOST", "PGPORT"):
-        monkeypatch.delenv(name, raising=False)
+    without_libpq_password(monkeypatch)
 
 
 @pytest.fixture
 def fake_keyring(no_libpq_password: None) -> Iterator[FakeKeyring]:
-    before = keyring.get_keyring()
-    fake = FakeKeyring()
-    keyring.set_keyring(fake)
-    yield fake
-    keyring.set_keyring(before)
+    with keyring_in_use(FakeKeyring()) as fake:
+        assert isinstance(fake, FakeKeyring)
+        yield fake
 
 
 def connect_params(engine: Engine) -> dict[str, Any]:
@@ -141,13 +117,8 @@ def test_nothing_stored_means_no_password(fake_keyring: FakeKeyring) -> None:
 def test_no_keyring_means_no_password_and_no_crash(
     no_libpq_password: None, caplog: pytest.LogCaptureFixture
 ) -> None:
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        with caplog.at_level(logging.DEBUG):
-            params = connect_params(make_server_engine(server_url(ADDRESS)))
-    finally:
-        keyring.set_keyring(before)
+    with keyring_in_use(fail.Keyring()), caplog.at_level(logging.DEBUG):
+        params = connect_params(make_server_engine(server_url(ADDRESS)))
     assert "password" not in params
     assert "NoKeyringError" in caplog.text
 
@@ -155,7 +126,7 @@ def test_no_keyring_means_no_password_and_no_crash(
 def test_without_the_keyring_package_there_is_no_password(
     no_libpq_password: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(__import__("sys").modules, "keyring", None)  # import fails
+    monkeypatch.setitem(sys.modules, "keyring", None)  # the import fails
     assert keyring_connect_args(server_url(ADDRESS)) == {}
 
 
