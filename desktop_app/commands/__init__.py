@@ -7,6 +7,7 @@ function taking the parsed arguments and returning an exit status.
 from desktop_app.commands import (
     add_expense,
     close_period,
+    database_password,
     demo_data,
     exchange,
     import_sheet,
@@ -42,4 +43,5 @@ MODULES = (
     void_payment,
     close_period,
     move_to,
+    database_password,
 )

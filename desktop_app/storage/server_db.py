@@ -10,7 +10,9 @@ Several coordinators use one database at once, so:
 - migrations run under a transaction-wide advisory lock, in ``READ COMMITTED``, so the
   second coordinator to open a new version waits, then sees the schema already upgraded;
 - a server that cannot be reached, or refuses the person, is said in one plain sentence
-  that never shows the password (``server_url.redacted``).
+  that never shows the password (``server_url.redacted``);
+- a password libpq does not find in ``PGPASSWORD`` or ``~/.pgpass`` is taken from the
+  system keyring, as a connect argument only (``server_password``).
 
 The SQLite-only safety features (the one-window lock, the cloud-folder warning, the
 file's integrity check and file backups) do not apply here: IT owns the server.
@@ -28,6 +30,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop_app.errors import UserFacingError
 from desktop_app.i18n import _
+from desktop_app.storage.server_password import keyring_connect_args
 from desktop_app.storage.server_url import redacted
 
 log = logging.getLogger("partner_log.server")
@@ -78,6 +81,16 @@ def driver_missing() -> ServerUnreachable:
     )
 
 
+def connect_args(url: URL) -> dict[str, Any]:
+    """psycopg's connect arguments for ``url``, with the keyring's password when libpq
+    would find none itself (``server_password``). Never shown or logged."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": "Partner Log",
+        **keyring_connect_args(url),
+    }
+
+
 def make_server_engine(url: URL) -> Engine:
     """An engine for the PostgreSQL database at ``url`` (psycopg 3)."""
     try:
@@ -89,7 +102,7 @@ def make_server_engine(url: URL) -> Engine:
         hide_parameters=True,  # error messages must never carry people's words
         pool_pre_ping=True,
         isolation_level=ISOLATION,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Partner Log"},
+        connect_args=connect_args(url),
     )
 
 
@@ -101,7 +114,7 @@ def migration_engine(url: URL) -> Engine:
         hide_parameters=True,
         poolclass=NullPool,
         isolation_level="READ COMMITTED",
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Partner Log"},
+        connect_args=connect_args(url),
     )
 
 
