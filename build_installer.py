@@ -115,6 +115,10 @@ EXCLUDED_MODULES = [
     "ssl",
     "_ssl",
     "_hashlib",
+    # Nothing in the app or its libraries starts processes through multiprocessing (only
+    # concurrent.futures' process pool would, and nothing uses it). Left in, PyInstaller's
+    # runtime hook for it imports 20-odd modules before Home's first paint.
+    "multiprocessing",
     "PySide6.QtNetwork",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",

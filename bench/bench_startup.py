@@ -22,7 +22,20 @@ Both children get compiled bytecode, as an installed copy has: a private
 ``PYTHONPYCACHEPREFIX`` is filled by a warm-up run (this machine sets
 ``PYTHONDONTWRITEBYTECODE``, which would otherwise make every run compile the app).
 
-Run: python -m bench.bench_startup [--smoke] [--import-profile]
+The bundle (``--bundle DIR``, the folder ``build_installer.py --out DIR`` made): the
+bundled executable is timed the same way, on both platforms, against the bare window run
+by this Python in the same run (and ``python -m ui`` beside it, for reference):
+
+- **first run**: one launch per platform into a fresh copy of the demo records, after
+  dropping the page cache (``/proc/sys/vm/drop_caches``, when permitted; otherwise the
+  bundle's own files are evicted from it with ``posix_fadvise``). A single number, set
+  against the bare window's warm median;
+- **warm**: the median of the launches after, alternating with the bare window.
+
+It also prints the bundle's size and the modules it loads before Home's first paint that
+``python -m ui`` does not (PyInstaller's runtime hooks, mostly).
+
+Run: python -m bench.bench_startup [--smoke] [--import-profile] [--bundle DIR]
 """
 
 from __future__ import annotations
@@ -41,6 +54,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from bench.harness import Result, print_table
 
@@ -177,6 +191,170 @@ def _platform_rows(
     return rows, found
 
 
+def _bundle_executable(bundle: Path) -> Path:
+    """The program inside the folder ``build_installer.py --out`` made (or the bundle itself)."""
+    for candidate in (bundle / "partner-log" / "partner-log", bundle / "partner-log"):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    raise SystemExit(f"No partner-log program in {bundle} (build it with build_installer.py)")
+
+
+def _bundle_env(env: dict[str, str]) -> dict[str, str]:
+    """The bundle's environment: as the venv's, without what only a Python reads."""
+    return {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONPYCACHEPREFIX")}
+
+
+def _bundled(exe: Path, folder: Path, env: dict[str, str], trace: Path) -> dict[str, Any]:
+    app_env = {**_bundle_env(env), "PARTNER_LOG_STARTUP_TRACE": str(trace)}
+    app_env["PARTNER_LOG_STARTUP_TRACE_QUIT"] = "1"
+    try:
+        start, found = _run([str(exe), "--data-dir", str(folder)], app_env, trace)
+    except FileNotFoundError as missing:
+        raise SystemExit(
+            "The bundle wrote no start-up trace: is ui.startup_trace inside it?"
+        ) from missing
+    return {
+        "window": found["home_painted"] - start,
+        "figures": found["figures_painted"] - start,
+        "peak_rss_kb": found["peak_rss_kb"],
+        "rss_at_figures_kb": found.get("rss_at_figures_kb", 0.0),
+        "modules": found["modules_at_first_paint"],
+    }
+
+
+def drop_page_cache(bundle: Path) -> str:
+    """Empty the page cache (root only); otherwise evict the bundle's own files from it.
+    Returns how it was done, to print."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n", encoding="ascii")
+        return "page cache dropped (drop_caches)"
+    except OSError:
+        pass
+    evicted = 0
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                evicted += 1
+            finally:
+                os.close(fd)
+    return f"drop_caches not permitted: {evicted} bundle files evicted (posix_fadvise)"
+
+
+def _bundle_rows(
+    name: str, exe: Path, template: Path, env: dict[str, str], tmp: Path, repeat: int
+) -> tuple[list[Result], dict[str, Any]]:
+    trace = tmp / "trace.json"
+    first_folder = tmp / f"first-{name.split(',')[0]}"
+    shutil.copytree(template, first_folder)
+    how = drop_page_cache(exe.parent)
+    first = _bundled(exe, first_folder, env, trace)
+    folder = tmp / f"warm-{name.split(',')[0]}"
+    shutil.copytree(template, folder)
+    _bare(env, trace)
+    _app(folder, env, trace)
+    _bundled(exe, folder, env, trace)  # warm-up
+    found: dict[str, Any] = {k: [] for k in ("bare", "bare_kb", "window", "figures")}
+    found.update(app_window=[], app_figures=[], bundle_kb=[])
+    for _ in range(repeat):
+        bare_s, bare_kb = _bare(env, trace)
+        found["bare"].append(bare_s)
+        found["bare_kb"].append(bare_kb)
+        app = _app(folder, env, trace)
+        found["app_window"].append(app["window"])
+        found["app_figures"].append(app["figures"])
+        bundled = _bundled(exe, folder, env, trace)
+        found["window"].append(bundled["window"])
+        found["figures"].append(bundled["figures"])
+        found["bundle_kb"].append(bundled["peak_rss_kb"])
+    bare = statistics.median(found["bare"])
+    found.update(how=how, modules=bundled["modules"], first=first)
+    rows = [
+        Result(f"bundle, first run, to Home ({name})", first["window"], bare, target_ratio=None),
+        Result(
+            f"bundle, first run, to figures ({name})", first["figures"], bare, target_ratio=None
+        ),
+        Result(
+            f"bundle to Home on screen ({name})",
+            statistics.median(found["window"]),
+            bare,
+            target_ratio=WINDOW_RATIO,
+        ),
+        Result(
+            f"bundle to Home's figures ({name})",
+            statistics.median(found["figures"]),
+            bare,
+            target_ratio=FIGURES_RATIO,
+        ),
+        Result(
+            f"python -m ui to Home on screen ({name})",
+            statistics.median(found["app_window"]),
+            bare,
+            target_ratio=WINDOW_RATIO,
+        ),
+    ]
+    return rows, found
+
+
+def measure_bundle(bundle: Path, repeat: int) -> tuple[list[Result], list[str]]:
+    """The bundle's rows, and notes to print under them."""
+    from build_installer import folder_size
+    from desktop_app.commands.demo_data import make_demo_folder
+    from desktop_app.model import Role
+
+    exe = _bundle_executable(bundle)
+    size, files = folder_size(exe.parent)
+    notes = [f"bundle: {exe.parent} ({size / 1e6:.1f} MB, {files} files)"]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        template = tmp / "demo"
+        make_demo_folder(template, Role.PARTNER)
+        pycache = tmp / "pycache"
+        env = _env("offscreen", None, pycache)
+        rows, found = _bundle_rows("offscreen", exe, template, env, tmp, repeat)
+        results += rows
+        notes.append(f"first run (offscreen): {found['how']}")
+        with xvfb() as display:
+            if display is not None:
+                xcb_env = _env("xcb", display, pycache)
+                xcb_rows, xcb = _bundle_rows("xcb, Xvfb", exe, template, xcb_env, tmp, repeat)
+                results += xcb_rows
+                notes.append(f"first run (xcb): {xcb['how']}")
+        results.append(
+            Result(
+                "bundle peak memory (RSS), all loaded",
+                statistics.median(found["bundle_kb"]) / 1024,
+                statistics.median(found["bare_kb"]) / 1024,
+                target_ratio=MEMORY_RATIO,
+                unit="MB",
+            )
+        )
+        venv_modules = set(_app_modules(template, env, tmp / "trace.json"))
+    bundle_modules = set(found["modules"])
+    only_bundle = sorted(bundle_modules - venv_modules)
+    only_venv = sorted(venv_modules - bundle_modules)
+    notes.append(
+        f"modules at Home's first paint: bundle {len(bundle_modules)}, "
+        f"python -m ui {len(venv_modules)}"
+    )
+    notes.append("only in the bundle's: " + (", ".join(only_bundle) or "none"))
+    notes.append("only in python -m ui's: " + (", ".join(only_venv) or "none"))
+    return results, notes
+
+
+def _app_modules(folder: Path, env: dict[str, str], trace: Path) -> list[str]:
+    app_env = {**env, "PARTNER_LOG_STARTUP_TRACE": str(trace)}
+    app_env["PARTNER_LOG_STARTUP_TRACE_QUIT"] = "1"
+    _run([sys.executable, "-m", "ui", "--data-dir", str(folder)], app_env, trace)
+    found: list[str] = json.loads(trace.read_text(encoding="utf-8"))["modules_at_first_paint"]
+    return found
+
+
 def measure(repeat: int) -> list[Result]:
     from desktop_app.commands.demo_data import make_demo_folder
     from desktop_app.model import Role
@@ -275,13 +453,24 @@ def main() -> None:
     parser.add_argument(
         "--import-profile", action="store_true", help="the imports before Home's first paint"
     )
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        metavar="DIR",
+        help="time the bundle build_installer.py --out DIR made, first run and warm",
+    )
     args = parser.parse_args()
     if args.import_profile:
         print(import_profile())
         return
     before = os.getloadavg()[0]
-    results = measure(1 if args.smoke else 7)
-    print_table(results)
+    if args.bundle is not None:
+        results, notes = measure_bundle(args.bundle, 1 if args.smoke else 7)
+        print_table(results)
+        print("\n".join(notes))
+    else:
+        results = measure(1 if args.smoke else 7)
+        print_table(results)
     # The ratios depend on how busy the machine is: say how busy it was.
     print(f"load average (1 min): {before:.2f} before, {os.getloadavg()[0]:.2f} after")
 
