@@ -9,10 +9,11 @@ settles it, ``AmbiguousDateOrder`` names the rows, so the person can be asked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TypeVar
 
 from desktop_app import clock
 from desktop_app.errors import InvalidInput
@@ -23,6 +24,8 @@ from desktop_app.services.amounts import parse_amount
 from desktop_app.services.durations import MAX_MINUTES, parse_minutes
 from desktop_app.sheets.reading import Cell
 from desktop_app.sheets.words import CATEGORY_WORDS, KIND_WORDS, fold, words
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class DateOrder(StrEnum):
@@ -379,18 +382,7 @@ def read_kind(value: Cell) -> tuple[ActivityKind, str]:
 
 @lru_cache(maxsize=4096)  # a sheet says the same few kinds again and again
 def _kind_in(text: str) -> tuple[ActivityKind, str]:
-    if not text:
-        return ActivityKind.OTHER, ""
-    folded = fold(text)
-    try:
-        return ActivityKind(folded.replace(" ", "_")), ""
-    except ValueError:
-        pass
-    tokens = words(text)
-    for token in tokens:
-        if token in KIND_WORDS:
-            return KIND_WORDS[token], "" if len(tokens) == 1 else text
-    return ActivityKind.OTHER, text
+    return _named_in(text, ActivityKind, KIND_WORDS, ActivityKind.OTHER)
 
 
 def read_category(value: Cell) -> tuple[ExpenseCategory, str]:
@@ -399,18 +391,23 @@ def read_category(value: Cell) -> tuple[ExpenseCategory, str]:
 
 @lru_cache(maxsize=4096)
 def _category_in(text: str) -> tuple[ExpenseCategory, str]:
+    return _named_in(text, ExpenseCategory, CATEGORY_WORDS, ExpenseCategory.OTHER)
+
+
+def _named_in(text: str, names: type[E], by_word: Mapping[str, E], other: E) -> tuple[E, str]:
+    """The value of ``names`` that ``text`` names (its own name, or a word for it), and the
+    person's words to keep in the note ("" when they are just that name)."""
     if not text:
-        return ExpenseCategory.OTHER, ""
-    folded = fold(text)
+        return other, ""
     try:
-        return ExpenseCategory(folded.replace(" ", "_")), ""
+        return names(fold(text).replace(" ", "_")), ""
     except ValueError:
         pass
     tokens = words(text)
     for token in tokens:
-        if token in CATEGORY_WORDS:
-            return CATEGORY_WORDS[token], "" if len(tokens) == 1 else text
-    return ExpenseCategory.OTHER, text
+        if token in by_word:
+            return by_word[token], "" if len(tokens) == 1 else text
+    return other, text
 
 
 def read_amount(value: Cell) -> int:
