@@ -23,7 +23,7 @@ from desktop_app.logs import bug_report
 from desktop_app.logs import configure as configure_logging
 from desktop_app.storage.faults import explain
 from desktop_app.storage.retry import retrying
-from desktop_app.storage.server_url import ENV_URL
+from desktop_app.storage.server_choice import ENV_URL
 
 log = logging.getLogger("partner_log.cli")
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2

@@ -15,9 +15,7 @@ is not run here; it runs when the records are opened for real, before any write.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,28 +23,10 @@ from pathlib import Path
 
 from desktop_app.storage.paths import database_path
 from desktop_app.storage.schema_version import SCHEMA_HEAD
+from desktop_app.storage.server_choice import uses_server
 from desktop_app.storage.sqlite_uri import file_uri
 
 log = logging.getLogger("partner_log.quick_read")
-
-#: Where a shared database server may be named instead of the file in the data folder
-#: (the same names as ``server_choice`` reads; a test keeps them in step).
-DATABASE_URL_ENV = "PARTNER_LOG_DATABASE_URL"
-DATABASE_URL_SETTING = "organisation_database"
-SETTINGS_FILE = "settings.json"
-
-
-def keeps_records_in_a_file(data_dir: Path) -> bool:
-    """False when an organisation's database is chosen, by the environment or the
-    settings, as ``server_choice.chosen_url`` reads them: the quick read then steps aside
-    (it cannot import that module, which loads SQLAlchemy)."""
-    if os.environ.get(DATABASE_URL_ENV, "").strip():
-        return False
-    try:
-        saved = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return True  # no settings, or unreadable ones: the normal path reads them again
-    return not isinstance(saved, dict) or not saved.get(DATABASE_URL_SETTING)
 
 
 def _read_only_uri(path: Path) -> str:
@@ -65,7 +45,7 @@ def records_at_newest_schema(data_dir: Path) -> Iterator[sqlite3.Connection | No
     own reads as "not now" too, and takes the normal path.
     """
     path = database_path(data_dir)
-    if not path.is_file() or not keeps_records_in_a_file(data_dir):
+    if not path.is_file() or uses_server(data_dir):
         yield None
         return
     try:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop_app.storage.server_url import ENV_URL
+#: The environment variable naming an organisation's database. Kept here, not in
+#: ``server_url``, so that asking which records to open loads no SQLAlchemy: the quick
+#: start asks before Home's first paint.
+ENV_URL = "PARTNER_LOG_DATABASE_URL"
 
 
 def chosen_url(data_dir: Path | None, explicit: str | None = None) -> str | None:

@@ -22,7 +22,6 @@ from sqlalchemy.exc import ArgumentError
 from desktop_app.errors import InvalidInput
 from desktop_app.i18n import _
 
-ENV_URL = "PARTNER_LOG_DATABASE_URL"
 DRIVER = "postgresql+psycopg"
 _SCHEMES = ("postgres", "postgresql", "postgresql+psycopg")
 _LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})

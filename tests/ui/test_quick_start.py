@@ -35,7 +35,7 @@ from ui.startup_trace import QUIT_ENV, TRACE_ENV
 ROOT = Path(__file__).resolve().parents[2]
 #: Never imported before Home's first paint (DESIGN §9, "Start-up").
 NOT_BEFORE_FIRST_PAINT = (
-    "sqlalchemy.orm",
+    "sqlalchemy",  # not even its engine: the first frame reads with sqlite3
     "alembic",
     "reportlab",
     "openpyxl",

@@ -23,13 +23,10 @@ from desktop_app.services.home_figures import (
     quick_home_figures,
 )
 from desktop_app.services.scope import NOT_COUNTED
-from desktop_app.settings import FILE_NAME as SETTINGS_FILE_NAME
 from desktop_app.settings import Preferences, Settings
 from desktop_app.storage.db import open_database
 from desktop_app.storage.paths import database_path
-from desktop_app.storage.quick_read import DATABASE_URL_ENV, DATABASE_URL_SETTING, SETTINGS_FILE
-from desktop_app.storage.server_choice import chosen_url
-from desktop_app.storage.server_url import ENV_URL
+from desktop_app.storage.server_choice import ENV_URL, chosen_url
 
 #: Days inside the demo records (2020 to 2023), a month-end, and a day after them.
 DAYS = (date(2021, 3, 15), date(2023, 11, 30), date(2026, 9, 30))
@@ -116,20 +113,14 @@ def test_records_in_a_database_server_take_the_normal_path(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _demo(data_dir, Role.PARTNER)
-    monkeypatch.setenv(DATABASE_URL_ENV, "postgresql://ana@records.example.org/partners")
+    monkeypatch.setenv(ENV_URL, "postgresql://ana@records.example.org/partners")
     assert quick_home_figures(data_dir) is None
-    monkeypatch.delenv(DATABASE_URL_ENV)
+    monkeypatch.delenv(ENV_URL)
     assert quick_home_figures(data_dir) is not None
     settings = Settings.load(data_dir)
     settings.set(Preferences.organisation_database, "postgresql://records.example.org/partners")
     assert quick_home_figures(data_dir) is None
     assert chosen_url(data_dir) == "postgresql://records.example.org/partners"
-
-
-def test_the_quick_read_looks_where_the_database_choice_is_kept() -> None:
-    assert DATABASE_URL_ENV == ENV_URL
-    assert DATABASE_URL_SETTING == Preferences.organisation_database.key
-    assert SETTINGS_FILE == SETTINGS_FILE_NAME
 
 
 def test_a_partner_sees_only_their_own_time_read_quickly(data_dir: Path) -> None:
