@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import gettext
-import hashlib
 import io
 import logging
 import os
@@ -128,6 +127,14 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("partner-log", appauthor=False)) / "locale"
 
 
+def _digest(source: bytes) -> str:
+    """A short fingerprint of a catalogue's text (hashlib is loaded only when a language
+    other than English is: an English start does without it)."""
+    import hashlib
+
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
 def _load(language: str, locale_dir: Path) -> gettext.NullTranslations:
     """The compiled catalogue of ``language``: the ``.mo`` built beside the ``.po``, or one
     compiled from it into the cache (in memory if the cache cannot be written)."""
@@ -139,7 +146,7 @@ def _load(language: str, locale_dir: Path) -> gettext.NullTranslations:
                 return gettext.GNUTranslations(f)
         return gettext.NullTranslations()
     source = po.read_bytes()
-    digest = hashlib.sha256(source).hexdigest()[:16]
+    digest = _digest(source)
     stamp = built.with_suffix(".sha256")
     if built.exists() and stamp.exists() and stamp.read_text().strip() == digest:
         with built.open("rb") as f:
@@ -180,7 +187,7 @@ def compile_all(locale_dir: Path | None = None) -> list[Path]:
             continue
         mo = po.with_suffix(".mo")
         mo.write_bytes(compile_po(po))
-        digest = hashlib.sha256(po.read_bytes()).hexdigest()[:16]
+        digest = _digest(po.read_bytes())
         mo.with_suffix(".sha256").write_text(digest + "\n")
         written.append(mo)
     return written
