@@ -21,6 +21,7 @@ file's integrity check and file backups) do not apply here: IT owns the server.
 from __future__ import annotations
 
 import logging
+from enum import Enum
 from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
@@ -144,6 +145,35 @@ def sqlstate(exc: BaseException) -> str | None:
     return getattr(getattr(exc, "orig", None), "sqlstate", None)
 
 
+class Refusal(Enum):
+    """Why the server turned a login down."""
+
+    NO_PASSWORD = "the server asked for a password and libpq found none"
+    REFUSED = "the server turned the name or password down"
+
+
+def login_refused(exc: BaseException) -> Refusal | None:
+    """Why the server turned the login down, or None if it did not.
+
+    A login turned down while connecting has no SQLSTATE in psycopg (the server's words
+    come in a message, in the server's language), so libpq is asked what happened: whether
+    the server wanted a password, and whether one was sent. After a password was sent,
+    the server also turns down a database that does not exist in the same way, so the
+    words for "refused" name the address as well as the password."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    if sqlstate(exc) in _AUTH_STATES:
+        return Refusal.REFUSED
+    pgconn = getattr(exc.orig, "pgconn", None)
+    if pgconn is None or sqlstate(exc) is not None:
+        return None
+    if pgconn.needs_password:
+        return Refusal.NO_PASSWORD
+    if pgconn.used_password:
+        return Refusal.REFUSED
+    return None
+
+
 def is_retryable(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError) and sqlstate(exc) in RETRY_STATES
 
@@ -172,11 +202,24 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
     """
     if is_retryable(exc) or (duplicates_retry and sqlstate(exc) == _UNIQUE_VIOLATION):
         raise TryAgain() from exc
-    if sqlstate(exc) in _AUTH_STATES:
+    refused = login_refused(exc)
+    if refused is Refusal.NO_PASSWORD:
+        log.warning("the organisation's database asked for a password and none was found")
+        raise ServerUnreachable(
+            _("The shared database asks for a password, and none was found."),
+            _(
+                "Save it with \u201cpartner-log database-password\u201d, or put it in "
+                "your .pgpass file. Nothing was changed."
+            ),
+        ) from exc
+    if refused is Refusal.REFUSED:
         log.warning("the organisation's database refused the login")
         raise ServerUnreachable(
             _("The shared database did not accept your name or password."),
-            _("Check your name in the address and your .pgpass file. Nothing was changed."),
+            _(
+                "Check the address with your IT team. Then save your password again with "
+                "\u201cpartner-log database-password\u201d. Nothing was changed."
+            ),
         ) from exc
     if is_connection_problem(exc):
         unreachable(exc, url)

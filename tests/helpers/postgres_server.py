@@ -20,6 +20,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,49 @@ class ThrowawayServer:
                     connection.execute(text(statement))
         finally:
             engine.dispose()
+
+    def add_login(self, name: str, password: str, database: str) -> str:
+        """A role that must give ``password`` over TCP (SCRAM), with full use of the tables
+        of ``database``; returns the libpq address IT would give (no password in it).
+
+        Every other login stays trusted: the rule is added above the others and the
+        server reloads its rules."""
+        self.admin(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{password}'")
+        engine = create_engine(self.url(database), poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as connection:
+                for what in ("TABLES", "SEQUENCES"):
+                    connection.execute(
+                        text(f'GRANT ALL ON ALL {what} IN SCHEMA public TO "{name}"')
+                    )
+        finally:
+            engine.dispose()
+        rules = self.folder / "data" / "pg_hba.conf"
+        kept = rules.read_text(encoding="utf-8")
+        rules.write_text(f"host all {name} 127.0.0.1/32 scram-sha-256\n{kept}", encoding="utf-8")
+        self.admin("SELECT pg_reload_conf()")
+        self._wait_until_refused(name, database)
+        return f"postgresql://{name}@127.0.0.1:{self.port}/{database}"
+
+    def _wait_until_refused(self, name: str, database: str) -> None:
+        """The server reloads its rules when signalled: wait until a wrong password is
+        refused (it was trusted until then)."""
+        import psycopg
+
+        for _ in range(100):
+            try:
+                psycopg.connect(
+                    host="127.0.0.1",
+                    port=self.port,
+                    user=name,
+                    dbname=database,
+                    password="not-the-password",
+                    connect_timeout=5,
+                ).close()
+            except psycopg.OperationalError:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the server still trusts {name} after reloading its rules")
 
     def make_template(self) -> None:
         """A database with the whole schema, migrated once and copied for each test."""

@@ -1,0 +1,108 @@
+"""Logging in to an organisation's database with a real password, on a real server that
+asks for one: from PGPASSWORD, a private .pgpass file or the system keyring. A wrong or
+missing password is said plainly, and the password is never shown or logged."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop_app.storage.db import open_database_url
+from desktop_app.storage.server_db import ServerUnreachable
+from desktop_app.storage.server_password import SERVICE, keyring_name
+from desktop_app.storage.server_url import server_url
+from tests.helpers.fake_keyring import FakeKeyring, keyring_in_use, without_libpq_password
+from tests.helpers.postgres_server import ThrowawayServer
+
+PASSWORD = "Correct-horse-7"
+WRONG = "Wrong-horse-8"
+
+
+@pytest.fixture
+def address(postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The libpq address of a database whose role must give PASSWORD; no password is
+    set anywhere yet."""
+    without_libpq_password(monkeypatch)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/partner-log/pgpass")
+    name = f"karen_{postgres_server.new_database().removeprefix('test_')}"
+    database = postgres_server.new_database()
+    yield postgres_server.add_login(name, PASSWORD, database)
+    postgres_server.drop_database(database)
+    postgres_server.admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def _partners_on(address: str) -> int:
+    database = open_database_url(address)
+    try:
+        with database.engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM person")).scalar_one())
+    finally:
+        database.close()
+
+
+def test_the_password_from_pgpassword_logs_in(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    assert _partners_on(address) == 0
+
+
+def test_the_password_from_a_private_pgpass_file_logs_in(
+    address: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server_url(address)
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{url.port}:{url.database}:{url.username}:{PASSWORD}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    assert _partners_on(address) == 0
+
+
+def test_the_password_from_the_keyring_logs_in(address: str) -> None:
+    with keyring_in_use(FakeKeyring()) as fake:
+        fake.set_password(SERVICE, keyring_name(server_url(address)), PASSWORD)
+        assert _partners_on(address) == 0
+
+
+def _refusal(address: str, caplog: pytest.LogCaptureFixture) -> str:
+    """What the person is told when the login is turned down; checks that no password
+    is in it, in the log or in the error behind it."""
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(ServerUnreachable) as refused:
+        open_database_url(address)
+    said = str(refused.value)
+    everything = said + caplog.text + repr(refused.value.__cause__)
+    for secret in (PASSWORD, WRONG):
+        assert secret not in everything
+    return said
+
+
+def test_a_wrong_password_is_said_plainly_and_never_shown(
+    address: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", WRONG)
+    said = _refusal(address, caplog)
+    assert said.startswith("The shared database did not accept your name or password.")
+    assert "\u201cpartner-log database-password\u201d" in said
+    assert "could not reach" not in said  # it is not a network problem
+
+
+def test_a_missing_password_says_where_to_keep_one(
+    address: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    said = _refusal(address, caplog)
+    assert said.startswith("The shared database asks for a password, and none was found.")
+    assert "\u201cpartner-log database-password\u201d" in said and ".pgpass" in said
+
+
+def test_a_wrong_keyring_password_is_refused_too(
+    address: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with keyring_in_use(FakeKeyring()) as fake:
+        fake.set_password(SERVICE, keyring_name(server_url(address)), WRONG)
+        said = _refusal(address, caplog)
+    assert said.startswith("The shared database did not accept your name or password.")
