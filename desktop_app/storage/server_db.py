@@ -165,8 +165,8 @@ def login_refused(exc: BaseException) -> Refusal | None:
     if sqlstate(exc) in _AUTH_STATES:
         return Refusal.REFUSED
     pgconn = getattr(exc.orig, "pgconn", None)
-    if pgconn is None or sqlstate(exc) is not None:
-        return None
+    if pgconn is None or sqlstate(exc) is not None or pgconn.server_version:
+        return None  # not while logging in: the server says its version once logged in
     if pgconn.needs_password:
         return Refusal.NO_PASSWORD
     if pgconn.used_password:

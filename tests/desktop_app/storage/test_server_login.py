@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from desktop_app.storage.db import open_database_url
-from desktop_app.storage.server_db import ServerUnreachable
+from desktop_app.storage.server_db import ServerUnreachable, is_connection_problem, login_refused
 from desktop_app.storage.server_password import SERVICE, keyring_name
 from desktop_app.storage.server_url import server_url
 from tests.helpers.fake_keyring import FakeKeyring, keyring_in_use, without_libpq_password
@@ -106,3 +107,20 @@ def test_a_wrong_keyring_password_is_refused_too(
         fake.set_password(SERVICE, keyring_name(server_url(address)), WRONG)
         said = _refusal(address, caplog)
     assert said.startswith("The shared database did not accept your name or password.")
+
+
+def test_a_connection_lost_after_logging_in_is_not_called_a_refusal(
+    address: str, postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    database = open_database_url(address)
+    try:
+        with database.engine.connect() as connection:
+            pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+            postgres_server.admin(f"SELECT pg_terminate_backend({pid})")
+            with pytest.raises(DBAPIError) as lost:
+                connection.execute(text("SELECT 1"))
+    finally:
+        database.close()
+    assert login_refused(lost.value) is None
+    assert is_connection_problem(lost.value)
