@@ -318,9 +318,9 @@ def _bundle_rows(
 
 def measure_bundle(bundle: Path, repeat: int) -> tuple[list[Result], list[str]]:
     """The bundle's rows, and notes to print under them."""
-    from build_installer import folder_size
     from desktop_app.commands.demo_data import make_demo_folder
     from desktop_app.model import Role
+    from tools.installer.build import folder_size
 
     exe = _bundle_executable(bundle)
     size, files = folder_size(exe.parent)

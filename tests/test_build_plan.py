@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import build_installer
+from tools.installer import macos_disk_image, plan
+from tools.installer.signing import signing_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 ISS = (ROOT / "packaging" / "windows" / "partner-log.iss").read_text(encoding="utf-8")
@@ -22,19 +23,19 @@ SPEC = (ROOT / "packaging" / "partner-log.spec").read_text(encoding="utf-8")
 
 def test_nothing_is_signed_without_the_variables() -> None:
     for platform_name in ("win32", "darwin", "linux"):
-        assert build_installer.signing_commands("bundle", [Path("x")], {}, platform_name) == []
+        assert signing_commands("bundle", [Path("x")], {}, platform_name) == []
 
 
 def test_windows_programs_are_signed_with_a_timestamp() -> None:
     env = {"PARTNER_LOG_SIGN_PFX": r"C:\keys\pl.pfx", "PARTNER_LOG_SIGN_PASSWORD": "secret"}
     programs = [Path("partner-log.exe"), Path("partner-log-cli.exe")]
-    [command] = build_installer.signing_commands("bundle", programs, env, "win32")
+    [command] = signing_commands("bundle", programs, env, "win32")
     assert command[:2] == ["signtool", "sign"]
     assert ["/fd", "SHA256"] == command[2:4] and "/tr" in command and "/td" in command
     assert command[command.index("/f") + 1] == r"C:\keys\pl.pfx"
     assert command[-2:] == ["partner-log.exe", "partner-log-cli.exe"]
     store = {"PARTNER_LOG_SIGN_THUMBPRINT": "ab12", "PARTNER_LOG_SIGNTOOL": r"C:\sdk\signtool.exe"}
-    [command] = build_installer.signing_commands("package", [Path("setup.exe")], store, "win32")
+    [command] = signing_commands("package", [Path("setup.exe")], store, "win32")
     assert command[0] == r"C:\sdk\signtool.exe" and command[command.index("/sha1") + 1] == "ab12"
 
 
@@ -44,11 +45,11 @@ def test_macos_apps_are_signed_then_the_disk_image_notarised_and_stapled() -> No
         "PARTNER_LOG_NOTARY_PROFILE": "partner-log-notary",
     }
     app = Path("Partner Log.app")
-    signing = build_installer.signing_commands("bundle", [app], env, "darwin")
+    signing = signing_commands("bundle", [app], env, "darwin")
     assert signing[0][0] == "codesign" and "runtime" in signing[0] and "--timestamp" in signing[0]
     assert signing[-1][:2] == ["codesign", "--verify"]
     image = Path("partner-log-1.0-macos-arm64.dmg")
-    package = build_installer.signing_commands("package", [image], env, "darwin")
+    package = signing_commands("package", [image], env, "darwin")
     assert [command[:2] for command in package] == [
         ["codesign", "--force"],
         ["xcrun", "notarytool"],
@@ -61,12 +62,12 @@ def test_macos_apps_are_signed_then_the_disk_image_notarised_and_stapled() -> No
 def test_macos_builds_one_architecture_at_a_time(
     arch: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(build_installer.ARCH_VARIABLE, raising=False)
-    assert build_installer.target_arch(arch, "darwin") == arch
-    monkeypatch.setenv(build_installer.ARCH_VARIABLE, arch)
-    assert build_installer.target_arch(None, "darwin") == arch
+    monkeypatch.delenv(plan.ARCH_VARIABLE, raising=False)
+    assert plan.target_arch(arch, "darwin") == arch
+    monkeypatch.setenv(plan.ARCH_VARIABLE, arch)
+    assert plan.target_arch(None, "darwin") == arch
     with pytest.raises(SystemExit):
-        build_installer.target_arch("universal", "darwin")
+        plan.target_arch("universal", "darwin")
     assert "target_arch=plan.target_arch()" in SPEC
 
 
@@ -74,7 +75,7 @@ def test_the_disk_image_holds_the_app_and_a_link_to_applications(tmp_path: Path)
     app = tmp_path / "Partner Log.app"
     (app / "Contents" / "MacOS").mkdir(parents=True)
     (app / "Contents" / "MacOS" / "partner-log").write_bytes(b"")
-    stage = build_installer.stage_disk_image(app, tmp_path / "stage")
+    stage = macos_disk_image.stage_disk_image(app, tmp_path / "stage")
     assert sorted(p.name for p in stage.iterdir()) == ["Applications", "Partner Log.app"]
     assert os.readlink(stage / "Applications") == "/Applications"
     assert (stage / "Partner Log.app" / "Contents" / "MacOS" / "partner-log").is_file()
@@ -95,10 +96,10 @@ def test_the_windows_installer_removes_files_of_the_version_before() -> None:
 
 
 def test_the_build_self_tests_the_console_program(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build_installer.sys, "platform", "win32")
+    monkeypatch.setattr(plan.sys, "platform", "win32")
     bundle = Path("dist") / "partner-log"
-    assert build_installer.cli_executable(bundle) == bundle / "partner-log-cli.exe"
-    assert build_installer.executable(bundle) == bundle / "partner-log.exe"
+    assert plan.cli_executable(bundle) == bundle / "partner-log-cli.exe"
+    assert plan.executable(bundle) == bundle / "partner-log.exe"
 
 
 def test_the_hosted_ci_workflow_covers_every_platform_and_self_tests_the_installed_app() -> None:

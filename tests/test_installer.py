@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-import build_installer
 from desktop_app import __version__, self_test
+from tools.installer.build import folder_size
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install '.[test]')")
 
@@ -383,7 +383,7 @@ def test_unused_qt_parts_are_trimmed_and_what_is_left_can_load(built: Built) -> 
 
 
 def test_the_bundle_is_small_enough(built: Built) -> None:
-    unpacked, _files = build_installer.folder_size(built.bundle)
+    unpacked, _files = folder_size(built.bundle)
     packed = built.tarball.stat().st_size
     print(
         f"\nunpacked bundle: {unpacked / 1e6:.1f} MB ({unpacked / 2**20:.1f} MiB); "
