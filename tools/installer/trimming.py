@@ -7,7 +7,7 @@ import fnmatch
 from collections.abc import Sequence
 from typing import Any
 
-from tools.installer.paths import RESOURCES
+from desktop_app.i18n import shipped_languages
 
 #: Files left out of the bundle, as patterns on their path inside it. The app uses only
 #: QtCore, QtGui, QtWidgets and QtSvg, never the network, OpenGL or printing.
@@ -70,12 +70,6 @@ TRIMMED = [
     "*/babel/locale-data/*",
     "*/translations/qtwebengine*",
 ]
-
-
-def shipped_languages() -> list[str]:
-    """The languages with a catalogue folder under resources/locale, English first."""
-    found = {p.parent.parent.name for p in (RESOURCES / "locale").glob("*/LC_MESSAGES/*.po")}
-    return ["en", *sorted(found - {"en"})]
 
 
 def kept_patterns() -> list[str]:
