@@ -28,7 +28,8 @@ from desktop_app.exchange.errors import (
     OwnFile,
     WrongKindOfFile,
 )
-from desktop_app.exchange.merge import Counts, Planner
+from desktop_app.exchange.merge import Planner
+from desktop_app.exchange.tally import Counts
 from desktop_app.i18n import _, ngettext
 from desktop_app.model import Person, Project, ProjectLink, Role
 from desktop_app.services import lifecycle, profile

@@ -11,22 +11,21 @@ Rules (see docs/exchange-format.md):
 - every decision depends only on the set of versions seen, so importing a file twice
   changes nothing and the order of files does not matter.
 
-The planner only reads the database; ``Plan.write`` makes every change at once.
+The planner only reads the database and fills a plan (``merge_plan``); the conflicts it
+finds are kept in ``conflicts_found``; ``Plan.write`` makes every change at once.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.exchange import store
 from desktop_app.exchange.document import ExchangeFile
-from desktop_app.exchange.fields import META, to_wire
+from desktop_app.exchange.merge_plan import Plan
 from desktop_app.exchange.tables import (
     ACTIVITY,
     CERTIFICATE,
@@ -42,105 +41,27 @@ from desktop_app.exchange.tables import (
     REVIEWED,
     Table,
 )
-from desktop_app.model import (
-    Activity,
-    CorrectionRequest,
-    CorrectionStatus,
-    ExchangeConflict,
-    Expense,
-    Project,
-    ProjectLink,
-    Reflection,
-    ReviewStatus,
-    Role,
-    new_id,
-    utcnow,
-)
-from desktop_app.services import lifecycle
+from desktop_app.exchange.tally import Tally
+from desktop_app.model import Activity, CorrectionRequest, ReviewStatus, Role, utcnow
 from desktop_app.services.review import is_locked
 
 ENTRY_TABLES = (ACTIVITY, EXPENSE)
-MINUTE_FIELDS = ("minutes", "prep_minutes", "travel_minutes")
 RESET_ON_CHANGE = {ReviewStatus.APPROVED, ReviewStatus.QUERIED, ReviewStatus.REJECTED}
 META_FIELDS = ("rev", "origin", "updated_at", "created_at", "deleted_at")
 
 
-@dataclass
-class Counts:
-    new: int = 0
-    changed: int = 0
-    duplicate: int = 0
-    conflict: int = 0
-    older: int = 0
-    deleted: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
-    def add(self, other: Counts) -> None:
-        for key, value in other.__dict__.items():
-            setattr(self, key, getattr(self, key) + value)
-
-
-@dataclass
-class Tally:
-    """Counts for one file, overall and per person whose records it carried."""
-
-    #: Who records that belong to no one in particular (projects...) are counted for.
-    default_person: str = ""
-    total: Counts = field(default_factory=Counts)
-    by_person: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
-    #: New records by table key ("activities": 3, "people": 1...), for honest words.
-    new_by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def bump(
-        self, person_id: str | None, what: str, deleted: bool = False, table: str = ""
-    ) -> None:
-        if what == "new" and table:
-            self.new_by_table[table] += 1
-        for counts in (self.total, self.by_person[person_id or self.default_person]):
-            setattr(counts, what, getattr(counts, what) + 1)
-            if deleted:
-                counts.deleted += 1
-
-
-@dataclass
-class _Stored:
-    """Conflict versions already kept for one record: hash -> (rev, resolved)."""
-
-    versions: dict[str, tuple[int, bool]] = field(default_factory=dict)
-    dropped: set[str] = field(default_factory=set)
-
-    def pending_max(self) -> int | None:
-        revs = [rev for rev, resolved in self.versions.values() if not resolved]
-        return max(revs) if revs else None
-
-
-class Planner:
-    """Works out the effect of several files on one database, without writing."""
+class Planner(Plan):
+    """Works out the effect of several files on one database, without writing (the
+    plan it fills is written by ``Plan.write``)."""
 
     def __init__(
         self, session: Session, self_id: str, role: Role, owner_id: str, links: dict[str, str]
     ) -> None:
-        self.session = session
+        super().__init__(session, role, owner_id)
         self.self_id = self_id
-        self.role = role
-        self.owner_id = owner_id
         self.links = dict(links)
-        self.current: dict[str, dict[str, dict[str, Any] | None]] = defaultdict(dict)
-        self.existed: dict[str, set[str]] = defaultdict(set)
-        self.dirty: dict[str, set[str]] = defaultdict(set)
-        self.review_dirty: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        self.stored: dict[tuple[str, str], _Stored] = {}
-        self.new_conflicts: dict[tuple[str, str, str], dict[str, Any]] = {}
-        #: Correction requests for locked entries, by the conflict version they explain.
-        self.new_corrections: dict[tuple[str, str, str], dict[str, Any]] = {}
-        #: Decided correction requests from a coordinator's file, by id (partner side).
-        self.replies: dict[str, dict[str, Any]] = {}
         self.affected: set[tuple[str, str]] = set()
         self.persons: set[str] = set()
-        self.repoint: list[tuple[str, str]] = []
-        self.conflict_tables: dict[str, bool] = {}
 
     # -- loading -----------------------------------------------------------------------
     def _load(self, table: Table, ids: Iterable[str]) -> None:
@@ -154,33 +75,7 @@ class Planner:
             if record is not None:
                 self.existed[table.key].add(record_id)
         if self.role == Role.COORDINATOR and table.owner == Role.PARTNER:
-            if self._any_conflicts(table):
-                self._load_conflicts(table, wanted)
-
-    def _any_conflicts(self, table: Table) -> bool:
-        if table.key not in self.conflict_tables:
-            found = self.session.scalar(
-                select(ExchangeConflict.id).where(ExchangeConflict.table_name == table.key).limit(1)
-            )
-            self.conflict_tables[table.key] = found is not None
-        return self.conflict_tables[table.key]
-
-    def _load_conflicts(self, table: Table, ids: list[str]) -> None:
-        for part in store.chunks(ids):
-            rows = self.session.execute(
-                select(
-                    ExchangeConflict.record_id,
-                    ExchangeConflict.content_hash,
-                    ExchangeConflict.rev,
-                    ExchangeConflict.resolved_at,
-                ).where(
-                    ExchangeConflict.table_name == table.key,
-                    ExchangeConflict.record_id.in_(part),
-                )
-            )
-            for record_id, content_hash, rev, resolved_at in rows:
-                stored = self.stored.setdefault((table.key, record_id), _Stored())
-                stored.versions[content_hash] = (rev, resolved_at is not None)
+            self.conflicts.load(table, wanted)
 
     # -- helpers -----------------------------------------------------------------------
     def _map(self, table: Table, record: dict[str, Any]) -> dict[str, Any]:
@@ -199,80 +94,6 @@ class Planner:
 
     def _locked(self, table: Table, local: dict[str, Any]) -> bool:
         return table in ENTRY_TABLES and is_locked(local)
-
-    def _plan_correction(
-        self, table: Table, local: dict[str, Any], record: dict[str, Any], digest: str
-    ) -> None:
-        """A partner changed a locked entry: the entry stays; the coordinator is asked."""
-        conflict = self.new_conflicts[(table.key, record["id"], digest)]
-        mine, theirs = _wire(table, local), _wire(table, record)
-        changes = {
-            name: [mine[name], theirs[name]]
-            for name in (*table.fields, "deleted_at")
-            if mine[name] != theirs[name]
-        }
-        if table is ACTIVITY and any(name in changes for name in MINUTE_FIELDS):
-            changes["total_minutes"] = [
-                sum(mine[name] for name in MINUTE_FIELDS),
-                sum(theirs[name] for name in MINUTE_FIELDS),
-            ]
-        self.new_corrections[(table.key, record["id"], digest)] = {
-            "id": new_id(),
-            "table_name": table.key,
-            "record_id": record["id"],
-            "person_id": local["person_id"],
-            "conflict_id": conflict["id"],
-            "source_name": conflict["source_name"],
-            "changes": changes,
-            "status": CorrectionStatus.OPEN,
-            "received_at": conflict["received_at"],
-            "decided_at": None,
-        }
-
-    def _keep_conflict(
-        self, table: Table, record: dict[str, Any], digest: str, reason: str, doc: ExchangeFile
-    ) -> bool:
-        """Keep ``record`` apart as a conflict version; False if it is an older one."""
-        stored = self.stored.setdefault((table.key, record["id"]), _Stored())
-        top = stored.pending_max()
-        if top is not None and record["rev"] < top:
-            return False
-        if top is not None and record["rev"] > top:
-            for old_hash, (_rev, resolved) in list(stored.versions.items()):
-                if not resolved:
-                    del stored.versions[old_hash]
-                    stored.dropped.add(old_hash)
-                    self.new_conflicts.pop((table.key, record["id"], old_hash), None)
-                    self.new_corrections.pop((table.key, record["id"], old_hash), None)
-        stored.versions[digest] = (record["rev"], False)
-        stored.dropped.discard(digest)
-        self.new_conflicts[(table.key, record["id"], digest)] = {
-            "id": new_id(),
-            "table_name": table.key,
-            "record_id": record["id"],
-            "field_group": "owner",
-            "rev": record["rev"],
-            "content_hash": digest,
-            "payload": _wire(table, record),
-            "reason": reason,
-            "source_name": doc.author_name[:200],
-            "source_installation": doc.author_installation,
-            "received_at": utcnow(),
-            "resolved_at": None,
-            "resolution": "",
-        }
-        return True
-
-    def _drop_pending_below(self, table: Table, record_id: str, rev: int) -> None:
-        stored = self.stored.get((table.key, record_id))
-        if stored is None:
-            return
-        for old_hash, (old_rev, resolved) in list(stored.versions.items()):
-            if not resolved and old_rev < rev:
-                del stored.versions[old_hash]
-                stored.dropped.add(old_hash)
-                self.new_conflicts.pop((table.key, record_id, old_hash), None)
-                self.new_corrections.pop((table.key, record_id, old_hash), None)
 
     def _take(self, table: Table, local: dict[str, Any], record: dict[str, Any]) -> None:
         """Replace the owner's field group and its revision stamp with ``record``'s."""
@@ -306,26 +127,25 @@ class Planner:
                 self._set(table, adopted)
             tally.bump(person, "duplicate")
             return
-        stored = self.stored.get((table.key, record["id"]))
-        if stored is not None and digest in stored.versions:
+        if self.conflicts.seen(table, record["id"], digest):
             tally.bump(person, "duplicate")
             return
         conflicts_here = self.role == Role.COORDINATOR
         locked = conflicts_here and self._locked(table, local)
         changed_here = conflicts_here and local["origin"] == self.self_id
         if locked or changed_here:
-            if record["rev"] < local["rev"] or not self._keep_conflict(
+            if record["rev"] < local["rev"] or not self.conflicts.keep(
                 table, record, digest, "locked" if locked else "diverged", doc
             ):
                 tally.bump(person, "older")
             else:
                 if locked:
-                    self._plan_correction(table, local, record, digest)
+                    self.conflicts.plan_correction(table, local, record, digest)
                 tally.bump(person, "conflict")
             return
         if record["rev"] > local["rev"]:
             self._take(table, local, record)
-            self._drop_pending_below(table, record["id"], record["rev"])
+            self.conflicts.drop_pending_below(table, record["id"], record["rev"])
             tally.bump(person, "changed", deleted and local["deleted_at"] is None)
             return
         if record["rev"] < local["rev"] or not conflicts_here:
@@ -334,10 +154,10 @@ class Planner:
         # Same revision, different content: keep both; the larger fingerprint shows.
         local_digest = table.content_hash(local)
         if digest > local_digest:
-            self._keep_conflict(table, local, local_digest, "diverged", doc)
+            self.conflicts.keep(table, local, local_digest, "diverged", doc)
             self._take(table, local, record)
         else:
-            self._keep_conflict(table, record, digest, "diverged", doc)
+            self.conflicts.keep(table, record, digest, "diverged", doc)
         tally.bump(person, "conflict")
 
     def merge_reference(self, table: Table, record: dict[str, Any], tally: Tally) -> None:
@@ -447,67 +267,3 @@ class Planner:
         )
         persons = self.persons if self.role == Role.COORDINATOR else None
         return sum(store.count_live(self.session, table, persons) for table in tables)
-
-    # -- writing -----------------------------------------------------------------------
-    def write(self, new_links: dict[str, str]) -> None:
-        order = PARTNER_FILE if self.role == Role.COORDINATOR else PROJECT_FILE
-        for table in order:
-            ids = self.dirty.get(table.key, set())
-            records = [self.current[table.key][i] for i in sorted(ids)]
-            fresh = [r for r in records if r is not None and r["id"] not in self.existed[table.key]]
-            known = [r for r in records if r is not None and r["id"] in self.existed[table.key]]
-            store.insert_rows(self.session, table, fresh)
-            store.update_rows(self.session, table, known)
-        for name, rows in self.review_dirty.items():
-            store.update_review(self.session, name, list(rows.values()))
-        self._write_conflicts()
-        for old, new in sorted(new_links.items()):
-            self.session.merge(ProjectLink(local_project_id=old, project_id=new))
-        self._write_repoint()
-
-    def _write_conflicts(self) -> None:
-        for (key, record_id), stored in self.stored.items():
-            if stored.dropped:
-                dropped = select(ExchangeConflict.id).where(
-                    ExchangeConflict.table_name == key,
-                    ExchangeConflict.record_id == record_id,
-                    ExchangeConflict.content_hash.in_(sorted(stored.dropped)),
-                    ExchangeConflict.resolved_at.is_(None),
-                )
-                self.session.execute(
-                    delete(CorrectionRequest).where(
-                        CorrectionRequest.conflict_id.in_(dropped),
-                        CorrectionRequest.status == CorrectionStatus.OPEN,
-                    )
-                )
-                self.session.execute(
-                    delete(ExchangeConflict).where(
-                        ExchangeConflict.table_name == key,
-                        ExchangeConflict.record_id == record_id,
-                        ExchangeConflict.content_hash.in_(sorted(stored.dropped)),
-                        ExchangeConflict.resolved_at.is_(None),
-                    )
-                )
-        if self.new_conflicts:
-            self.session.execute(insert(ExchangeConflict), list(self.new_conflicts.values()))
-        corrections = [*self.new_corrections.values(), *self.replies.values()]
-        if corrections:
-            self.session.execute(insert(CorrectionRequest), corrections)
-
-    def _write_repoint(self) -> None:
-        for old, new in self.repoint:
-            for model in (Activity, Expense, Reflection):
-                self.session.execute(
-                    update(model)
-                    .where(model.project_id == old, model.person_id == self.owner_id)
-                    .values(project_id=new)
-                    .execution_options(synchronize_session=False)
-                )
-            project = self.session.get(Project, old)
-            if project is not None and project.deleted_at is None:
-                project.deleted_at = utcnow()
-                lifecycle.touch(self.session, project)
-
-
-def _wire(table: Table, record: dict[str, Any]) -> dict[str, Any]:
-    return {**to_wire(record, META), **to_wire(record, table.fields)}
