@@ -19,8 +19,7 @@ from desktop_app.exchange.document import ExchangeFile
 from desktop_app.exchange.fields import META, to_wire
 from desktop_app.exchange.tables import ACTIVITY, Table
 from desktop_app.model import CorrectionStatus, ExchangeConflict, new_id, utcnow
-
-MINUTE_FIELDS = ("minutes", "prep_minutes", "travel_minutes")
+from desktop_app.services.corrections import MINUTE_FIELDS
 
 
 @dataclass
