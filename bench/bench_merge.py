@@ -19,6 +19,7 @@ import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bench.harness import Result, print_table
 from desktop_app import exchange
@@ -111,6 +112,31 @@ ACTIVITY_COLUMNS = (
 )
 
 
+def activity_values(r: dict[str, Any]) -> tuple[Any, ...]:
+    """A partner file's activity as the raw baselines insert it, in ``ACTIVITY_COLUMNS``
+    order: waiting for review, never reviewed."""
+    return (
+        r["id"],
+        r["person_id"],
+        r["project_id"],
+        r["date"],
+        r["kind"],
+        r["mode"],
+        r["minutes"],
+        r["prep_minutes"],
+        r["travel_minutes"],
+        r["note"],
+        "submitted",
+        "",
+        r["created_at"],
+        r["updated_at"],
+        r["rev"],
+        r["origin"],
+        r["deleted_at"],
+        0,
+    )
+
+
 def _baseline(folder: Path, files: list[Path]) -> float:
     """json.load plus raw executemany of the same rows into the app's own tables.
 
@@ -178,29 +204,7 @@ def _baseline(folder: Path, files: list[Path]) -> float:
         raw.executemany(
             f"INSERT INTO activity ({ACTIVITY_COLUMNS}) VALUES "
             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    r["id"],
-                    r["person_id"],
-                    r["project_id"],
-                    r["date"],
-                    r["kind"],
-                    r["mode"],
-                    r["minutes"],
-                    r["prep_minutes"],
-                    r["travel_minutes"],
-                    r["note"],
-                    "submitted",
-                    "",
-                    r["created_at"],
-                    r["updated_at"],
-                    r["rev"],
-                    r["origin"],
-                    r["deleted_at"],
-                    0,
-                )
-                for r in data["activities"]
-            ],
+            [activity_values(r) for r in data["activities"]],
         )
     raw.execute("COMMIT")
     elapsed = time.perf_counter() - start

@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench.bench_merge import ACTIVITY_COLUMNS, activity_values
 from bench.harness import Result, median_time, print_table
 
 SUMMARY_TARGET_S = 0.300
@@ -87,11 +88,6 @@ SELECT * FROM (
   FROM expense WHERE deleted_at IS NULL {person}
 ) AS entries ORDER BY date DESC, created_at DESC, id {limit}
 """
-
-ACTIVITY_COLUMNS = (
-    "id, person_id, project_id, date, kind, mode, minutes, prep_minutes, travel_minutes, "
-    "note, status, status_note, created_at, updated_at, rev, origin, deleted_at, review_rev"
-)
 
 
 @contextmanager
@@ -197,27 +193,8 @@ def _raw_insert(con: Any, files: list[Path]) -> None:
                     ),
                 )
             cur.executemany(
-                f"INSERT INTO activity ({ACTIVITY_COLUMNS}) VALUES "
-                "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,'submitted','',%s,%s,%s,%s,NULL,0)",
-                [
-                    (
-                        r["id"],
-                        r["person_id"],
-                        r["project_id"],
-                        r["date"],
-                        r["kind"],
-                        r["mode"],
-                        r["minutes"],
-                        r["prep_minutes"],
-                        r["travel_minutes"],
-                        r["note"],
-                        r["created_at"],
-                        r["updated_at"],
-                        r["rev"],
-                        r["origin"],
-                    )
-                    for r in data["activities"]
-                ],
+                f"INSERT INTO activity ({ACTIVITY_COLUMNS}) VALUES ({', '.join(['%s'] * 18)})",
+                [activity_values(r) for r in data["activities"]],
             )
         raise _Undo  # the baseline leaves the records as they were
 
