@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.commands.common import parse_date, session_for
+from desktop_app.commands.common import add_day_argument, session_for
 from desktop_app.i18n import _
 from desktop_app.labels import label
 from desktop_app.model import ExpenseCategory
@@ -25,12 +25,7 @@ def register(subparsers: Any) -> None:
         help=_("add a cost you had"),
         description=_("Add a cost you had for a project, like parking, a bus or a meal."),
     )
-    add.add_argument(
-        "--date",
-        required=True,
-        type=parse_date,
-        help=_("the day, as YYYY-MM-DD, or today or yesterday"),
-    )
+    add_day_argument(add)
     add.add_argument(
         "--amount", required=True, help=_("how much it cost, like 12.50 (no more than 2 decimals)")
     )

@@ -39,6 +39,16 @@ def parse_date(text: str) -> date:
         ) from None
 
 
+def add_day_argument(parser: argparse.ArgumentParser) -> None:
+    """The required ``--date`` of a new entry: YYYY-MM-DD, or today or yesterday."""
+    parser.add_argument(
+        "--date",
+        required=True,
+        type=parse_date,
+        help=_("the day, as YYYY-MM-DD, or today or yesterday"),
+    )
+
+
 def whole_number(text: str) -> int:
     try:
         return int(text)

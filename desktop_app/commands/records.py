@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop_app.commands.common import (
+    add_day_argument,
     add_period,
-    parse_date,
     print_json,
     session_for,
     whole_number,
@@ -37,12 +37,7 @@ def register(subparsers: Any) -> None:
         help=_("add time you gave"),
         description=_("Add time you gave to a project: a meeting, reading, writing and so on."),
     )
-    add.add_argument(
-        "--date",
-        required=True,
-        type=parse_date,
-        help=_("the day, as YYYY-MM-DD, or today or yesterday"),
-    )
+    add_day_argument(add)
     add.add_argument(
         "--minutes",
         required=True,
