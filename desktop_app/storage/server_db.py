@@ -107,6 +107,20 @@ def make_server_engine(url: URL) -> Engine:
     )
 
 
+def try_login(url: URL) -> None:
+    """Log in to the database at ``url`` once, as a start would, and change nothing.
+    ``ServerUnreachable`` in plain words if the driver is missing, the server cannot be
+    reached, or it turns the login down."""
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        connect_problem(exc, url)
+    finally:
+        engine.dispose()
+
+
 def migration_engine(url: URL) -> Engine:
     """A one-connection engine for migrations: ``READ COMMITTED``, so that after waiting
     for the lock it reads the schema as the coordinator before it left it."""

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from desktop_app.errors import InvalidInput
+from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.i18n import _, current_language, shipped_languages
 from desktop_app.labels import label
 from desktop_app.model import PaymentChoice, Role
 from desktop_app.services import profile, projects
+from desktop_app.services.organisation_database import usable_address
 from desktop_app.settings import Preferences
-from desktop_app.storage.server_url import address_to_keep
 from ui.context import AppContext
 from ui.language import language_name
 from ui.open_externally import CannotOpenNotice, open_folder
+from ui.operations import Operation, run_in_background
 from ui.pages.backups import BackupsPage
 from ui.pages.help_page import HelpPage
 from ui.pages.setup.flow import BENEFITS_NOTE
@@ -133,6 +134,7 @@ class SettingsPage(Page):
         """A coordinator's choice of their organisation's shared records (PostgreSQL)."""
         option = Preferences.organisation_database
         self.organisation = QLineEdit(self.ctx.settings.val.organisation_database)
+        self._checking: Operation | None = None
         self.add_field(
             option.key,
             LabelledField(
@@ -154,11 +156,22 @@ class SettingsPage(Page):
         return [self.organisation, self.save_organisation]
 
     def _save_organisation(self) -> None:
-        try:
-            kept = address_to_keep(self.organisation.text())
-        except InvalidInput as problem:
-            self.show_failure(problem)
+        """Keep the address once a login to it has worked (checked off the UI thread): an
+        address that does not work now would stop the next start at a message."""
+        if self._checking is not None and self._checking.running:
             return
+        typed = self.organisation.text()
+        self.clear_problems()  # the last answer no longer holds
+        self.organisation_note.setText("")
+        self._checking = run_in_background(
+            self,
+            lambda: usable_address(typed),
+            self._keep_organisation,
+            self._organisation_refused,
+            progress_text=_("Checking the address\u2026"),
+        )
+
+    def _keep_organisation(self, kept: str) -> None:
         self.ctx.settings.set(Preferences.organisation_database, kept)
         self.clear_problems()
         self.organisation_note.setText(
@@ -166,6 +179,11 @@ class SettingsPage(Page):
             if kept
             else _("Saved. Your records stay in this folder.")
         )
+
+    def _organisation_refused(self, problem: Exception) -> None:
+        if isinstance(problem, UserFacingError) and problem.field is None:
+            problem.field = Preferences.organisation_database.key  # said at the address
+        self.show_failure(problem)
 
     def section(self, title: str) -> None:
         heading = QLabel(title)

@@ -3,8 +3,11 @@ kept, and the partner's details are checked before saving."""
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
@@ -13,7 +16,9 @@ from desktop_app.i18n import _
 from desktop_app.model import PaymentChoice
 from desktop_app.services import profile
 from desktop_app.settings import Preferences, Settings
+from tests.helpers.fake_keyring import without_libpq_password
 from tests.helpers.page_tour import visit
+from tests.helpers.postgres_server import ThrowawayServer
 from tests.helpers.screens import Opener
 from ui.pages.settings_page import SettingsPage
 
@@ -79,28 +84,84 @@ def test_settings_apply_live_and_save_details(qtbot: QtBot, open_app: Opener) ->
     ctx.restyle()
 
 
-def test_a_coordinator_chooses_the_organisations_database_without_a_password(
-    qtbot: QtBot, open_app: Opener, data_dir: Path
+@pytest.fixture
+def shared_database(
+    postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The address of an organisation's database whose role must give a password (none
+    is set anywhere yet)."""
+    without_libpq_password(monkeypatch)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/partner-log/pgpass")
+    database = postgres_server.new_database()
+    name = f"karen_{database.removeprefix('test_')}"
+    yield postgres_server.add_login(name, "Correct-horse-7", database)
+    postgres_server.drop_database(database)
+    postgres_server.admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def _save_address(qtbot: QtBot, page: SettingsPage, address: str) -> None:
+    """Type ``address`` over what the field holds, press Save, and wait for the check."""
+    page.organisation.setFocus()
+    page.organisation.selectAll()
+    qtbot.keyClick(page.organisation, Qt.Key.Key_Delete)
+    qtbot.keyClicks(page.organisation, address)
+    qtbot.mouseClick(page.save_organisation, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.errors.isVisible() or bool(page.organisation_note.text()))
+
+
+def test_a_coordinator_keeps_an_organisations_database_only_once_a_login_works(
+    qtbot: QtBot,
+    open_app: Opener,
+    data_dir: Path,
+    shared_database: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ctx, _window = open_app("coordinator-demo")
     page = visit(ctx, "coordinator-settings")
     assert isinstance(page, SettingsPage)
     field = page.field(Preferences.organisation_database.key)
     assert field is not None and field.label.text() == _(Preferences.organisation_database.title)
-    page.organisation.setFocus()
-    qtbot.keyClicks(page.organisation, "postgresql://karen:S3cret@db.example.org/partners")
-    qtbot.mouseClick(page.save_organisation, Qt.MouseButton.LeftButton)
-    assert page.errors.isVisible()
+
+    host_and_rest = shared_database.removeprefix("postgresql://")
+    user, at, rest = host_and_rest.partition("@")
+    _save_address(qtbot, page, f"postgresql://{user}:S3cret{at}{rest}")
     assert "password" in page.errors.accessibleDescription().lower()
     assert Settings.load(data_dir).val.organisation_database == ""
-    assert page.organisation.text().endswith("/partners")  # what was typed is kept
-    page.organisation.selectAll()
-    qtbot.keyClicks(page.organisation, "postgresql://karen@db.example.org/partners")
-    qtbot.mouseClick(page.save_organisation, Qt.MouseButton.LeftButton)
+    assert page.organisation.text().endswith(rest)  # what was typed is kept
+
+    _save_address(qtbot, page, shared_database)  # no password anywhere yet
+    assert "asks for a password" in page.errors.accessibleDescription()
+    assert field.error.isVisible()  # said at the address, too
+    assert Settings.load(data_dir).val.organisation_database == ""
+
+    monkeypatch.setenv("PGPASSWORD", "Wrong-horse-8")
+    _save_address(qtbot, page, shared_database)
+    assert "did not accept your name or password" in page.errors.accessibleDescription()
+    assert Settings.load(data_dir).val.organisation_database == ""
+
+    monkeypatch.setenv("PGPASSWORD", "Correct-horse-7")
+    _save_address(qtbot, page, shared_database)
     assert not page.errors.isVisible()
     assert "next time" in page.organisation_note.text()
-    saved = Settings.load(data_dir).val.organisation_database
-    assert saved == "postgresql://karen@db.example.org/partners"
+    assert Settings.load(data_dir).val.organisation_database == shared_database
+
+    _save_address(qtbot, page, "")
+    assert "stay in this folder" in page.organisation_note.text()
+    assert Settings.load(data_dir).val.organisation_database == ""
+
+
+def test_an_address_nobody_answers_at_is_not_kept(
+    qtbot: QtBot, open_app: Opener, data_dir: Path, postgres_server: ThrowawayServer
+) -> None:
+    ctx, _window = open_app("coordinator-demo")
+    page = visit(ctx, "coordinator-settings")
+    assert isinstance(page, SettingsPage)
+    with socket.socket() as unused:  # a port on this computer with no server behind it
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    _save_address(qtbot, page, f"postgresql://karen@127.0.0.1:{port}/partners")
+    assert "could not reach the shared database" in page.errors.accessibleDescription()
+    assert Settings.load(data_dir).val.organisation_database == ""
 
 
 def test_a_partner_is_not_offered_an_organisations_database(qtbot: QtBot, open_app: Opener) -> None:
