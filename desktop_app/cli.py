@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "coordinators: use your organisation's PostgreSQL database at URL, such as "
             "postgresql://name@server/database (default: PARTNER_LOG_DATABASE_URL, then "
-            "your setting). The password comes from ~/.pgpass or PGPASSWORD"
+            "your setting). The password comes from ~/.pgpass, PGPASSWORD or the keyring "
+            "(see database-password)"
         ),
     )
     parser.add_argument(
