@@ -29,8 +29,8 @@ def address(postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch) -
     set anywhere yet."""
     without_libpq_password(monkeypatch)
     monkeypatch.setenv("PGPASSFILE", "/nonexistent/partner-log/pgpass")
-    name = f"karen_{postgres_server.new_database().removeprefix('test_')}"
     database = postgres_server.new_database()
+    name = f"karen_{database.removeprefix('test_')}"
     yield postgres_server.add_login(name, PASSWORD, database)
     postgres_server.drop_database(database)
     postgres_server.admin(f'DROP ROLE IF EXISTS "{name}"')
