@@ -40,6 +40,8 @@ log = logging.getLogger("partner_log.server")
 MIGRATION_LOCK = 0x504C4F47
 ISOLATION = "REPEATABLE READ"
 CONNECT_TIMEOUT_S = 10
+#: The database every PostgreSQL server has, which any login may usually connect to.
+MAINTENANCE_DATABASE = "postgres"
 #: SQLSTATEs that mean "run the whole transaction again": a serialization failure and a
 #: deadlock, both caused by another coordinator saving at the same moment.
 RETRY_STATES = frozenset({"40001", "40P01"})
@@ -227,6 +229,8 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
             ),
         ) from exc
     if refused is Refusal.REFUSED:
+        if _only_the_database_is_missing(url):
+            raise no_such_database(url) from exc
         log.warning("the organisation's database refused the login")
         raise ServerUnreachable(
             _("The shared database did not accept your name or password."),
@@ -249,14 +253,40 @@ def unreachable(exc: BaseException, url: URL) -> NoReturn:
     ) from exc
 
 
+def no_such_database(url: URL) -> ServerUnreachable:
+    log.warning("the organisation's database named in the address does not exist")
+    return ServerUnreachable(
+        _("The database named in {where} does not exist.").format(where=redacted(url)),
+        _("Ask your IT team to create it. Nothing was changed."),
+    )
+
+
+def _only_the_database_is_missing(url: URL) -> bool:
+    """After a password was sent, the server turns down a wrong password and a database
+    that does not exist alike. The same login on the server's own database tells them
+    apart: if it works there, only the database named in the address is missing."""
+    if url.database in (None, "", MAINTENANCE_DATABASE):
+        return False
+    probe = create_engine(
+        url.set(database=MAINTENANCE_DATABASE),
+        hide_parameters=True,
+        poolclass=NullPool,
+        connect_args=connect_args(url),  # the password kept for the address as typed
+    )
+    try:
+        with probe.connect():
+            return True
+    except DBAPIError:
+        return False
+    finally:
+        probe.dispose()
+
+
 def connect_problem(exc: BaseException, url: URL) -> NoReturn:
     """Raise the plain error for a failure while first connecting."""
     raise_server_problem(exc, url)
     if isinstance(exc, DBAPIError) and sqlstate(exc) == "3D000":
-        raise ServerUnreachable(
-            _("The database named in {where} does not exist.").format(where=redacted(url)),
-            _("Ask your IT team to create it. Nothing was changed."),
-        ) from exc
+        raise no_such_database(url) from exc
     raise exc
 
 

@@ -124,3 +124,13 @@ def test_a_connection_lost_after_logging_in_is_not_called_a_refusal(
         database.close()
     assert login_refused(lost.value) is None
     assert is_connection_problem(lost.value)
+
+
+def test_a_database_name_that_does_not_exist_is_said_as_such(
+    address: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    misspelt = address.rsplit("/", 1)[0] + "/partners_misspelt"
+    said = _refusal(misspelt, caplog)
+    assert said.startswith("The database named in postgresql://")
+    assert "partners_misspelt does not exist" in said
