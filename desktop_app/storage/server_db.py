@@ -47,6 +47,7 @@ MAINTENANCE_DATABASE = "postgres"
 RETRY_STATES = frozenset({"40001", "40P01"})
 _AUTH_STATES = frozenset({"28000", "28P01"})
 _UNIQUE_VIOLATION = "23505"
+_INSUFFICIENT_PRIVILEGE = "42501"
 #: A ``Session.info`` key: set by work that adds rows another coordinator may add at the
 #: same moment (an import of the same file, a payment of the same entries). In such a
 #: transaction a duplicate key means the other one saved first, so the work is run again
@@ -73,6 +74,13 @@ class TryAgain(UserFacingError):
 
 class ServerUnreachable(UserFacingError):
     """The organisation's database could not be reached, or refused the connection."""
+
+    exit_code = 2
+
+
+class NotAllowed(UserFacingError):
+    """The organisation's database did not let this login do that (a read-only role, for
+    reports, used to save)."""
 
     exit_code = 2
 
@@ -237,6 +245,15 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
             _(
                 "Check the address with your IT team. Then save your password again with "
                 "\u201cpartner-log database-password\u201d. Nothing was changed."
+            ),
+        ) from exc
+    if sqlstate(exc) == _INSUFFICIENT_PRIVILEGE:
+        log.warning("the organisation's database did not let this login change the records")
+        raise NotAllowed(
+            _("Your login to the shared database may only read the records."),
+            _(
+                "Nothing was changed. To add or change records, ask your IT team for a "
+                "login that may save."
             ),
         ) from exc
     if is_connection_problem(exc):

@@ -113,9 +113,10 @@ class ThrowawayServer:
         finally:
             engine.dispose()
 
-    def add_login(self, name: str, password: str, database: str) -> str:
+    def add_login(self, name: str, password: str, database: str, may_save: bool = True) -> str:
         """A role that must give ``password`` over TCP (SCRAM), with full use of the tables
-        of ``database``; returns the libpq address IT would give (no password in it).
+        of ``database`` (or, unless ``may_save``, only reading them, as IT's role for
+        reports); returns the libpq address IT would give (no password in it).
 
         Every other login stays trusted: the rule is added above the others and the
         server reloads its rules."""
@@ -124,8 +125,9 @@ class ThrowawayServer:
         try:
             with engine.connect() as connection:
                 for what in ("TABLES", "SEQUENCES"):
+                    allowed = "ALL" if may_save else "SELECT"
                     connection.execute(
-                        text(f'GRANT ALL ON ALL {what} IN SCHEMA public TO "{name}"')
+                        text(f'GRANT {allowed} ON ALL {what} IN SCHEMA public TO "{name}"')
                     )
         finally:
             engine.dispose()

@@ -1,6 +1,7 @@
 """Logging in to an organisation's database with a real password, on a real server that
 asks for one: from PGPASSWORD, a private .pgpass file or the system keyring. A wrong or
-missing password is said plainly, and the password is never shown or logged."""
+missing password, or a database name that does not exist, is said plainly, and the password
+is never shown or logged. A login that may only read is told so when it tries to save."""
 
 from __future__ import annotations
 
@@ -12,8 +13,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from desktop_app.storage.db import open_database_url
-from desktop_app.storage.server_db import ServerUnreachable, is_connection_problem, login_refused
+from desktop_app.model import Role
+from desktop_app.services import profile
+from desktop_app.storage.db import Database, open_database_url
+from desktop_app.storage.server_db import (
+    NotAllowed,
+    ServerUnreachable,
+    is_connection_problem,
+    login_refused,
+)
 from desktop_app.storage.server_password import SERVICE, keyring_name
 from desktop_app.storage.server_url import server_url
 from tests.helpers.fake_keyring import FakeKeyring, keyring_in_use, without_libpq_password
@@ -36,11 +44,15 @@ def address(postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch) -
     postgres_server.admin(f'DROP ROLE IF EXISTS "{name}"')
 
 
+def _people(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM person")).scalar_one())
+
+
 def _partners_on(address: str) -> int:
     database = open_database_url(address)
     try:
-        with database.engine.connect() as connection:
-            return int(connection.execute(text("SELECT count(*) FROM person")).scalar_one())
+        return _people(database)
     finally:
         database.close()
 
@@ -134,3 +146,27 @@ def test_a_database_name_that_does_not_exist_is_said_as_such(
     said = _refusal(misspelt, caplog)
     assert said.startswith("The database named in postgresql://")
     assert "partners_misspelt does not exist" in said
+
+
+def test_a_login_that_may_only_read_is_told_so_when_it_tries_to_save(
+    postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    without_libpq_password(monkeypatch)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent/partner-log/pgpass")
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    database_name = postgres_server.new_database()
+    reader = postgres_server.add_login(
+        f"reader_{database_name.removeprefix('test_')}", PASSWORD, database_name, may_save=False
+    )
+    database = open_database_url(reader)
+    try:
+        assert _people(database) == 0  # reading works
+        with pytest.raises(NotAllowed) as refused, database.session() as session:
+            profile.setup(session, Role.COORDINATOR, "Karen Lee", project_name="Pain care")
+        assert str(refused.value).startswith(
+            "Your login to the shared database may only read the records. Nothing was changed."
+        )
+        assert _people(database) == 0
+    finally:
+        database.close()
+        postgres_server.drop_database(database_name)
