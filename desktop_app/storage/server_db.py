@@ -48,6 +48,7 @@ RETRY_STATES = frozenset({"40001", "40P01"})
 _AUTH_STATES = frozenset({"28000", "28P01"})
 _UNIQUE_VIOLATION = "23505"
 _INSUFFICIENT_PRIVILEGE = "42501"
+_DISK_FULL = "53100"
 #: A ``Session.info`` key: set by work that adds rows another coordinator may add at the
 #: same moment (an import of the same file, a payment of the same entries). In such a
 #: transaction a duplicate key means the other one saved first, so the work is run again
@@ -83,6 +84,11 @@ class NotAllowed(UserFacingError):
     reports, used to save)."""
 
     exit_code = 2
+
+
+class ServerFull(UserFacingError):
+    """The organisation's database server has no room left on its disk (as a full disk
+    here, exit status 1)."""
 
 
 def driver_missing() -> ServerUnreachable:
@@ -255,6 +261,12 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
                 "Nothing was changed. To add or change records, ask your IT team for a "
                 "login that may save."
             ),
+        ) from exc
+    if sqlstate(exc) == _DISK_FULL:
+        log.warning("the organisation's database has no room left on its disk")
+        raise ServerFull(
+            _("The shared database has no room left on its disk."),
+            _("Nothing was changed. Ask your IT team to make room on the server."),
         ) from exc
     if is_connection_problem(exc):
         unreachable(exc, url)
