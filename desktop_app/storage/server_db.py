@@ -49,6 +49,8 @@ _AUTH_STATES = frozenset({"28000", "28P01"})
 _UNIQUE_VIOLATION = "23505"
 _INSUFFICIENT_PRIVILEGE = "42501"
 _DISK_FULL = "53100"
+#: A server (or a copy of it) that accepts no writes, such as a standby.
+_READ_ONLY_TRANSACTION = "25006"
 #: A ``Session.info`` key: set by work that adds rows another coordinator may add at the
 #: same moment (an import of the same file, a payment of the same entries). In such a
 #: transaction a duplicate key means the other one saved first, so the work is run again
@@ -80,8 +82,8 @@ class ServerUnreachable(UserFacingError):
 
 
 class NotAllowed(UserFacingError):
-    """The organisation's database did not let this login do that (a read-only role, for
-    reports, used to save)."""
+    """The organisation's database did not let this login do that: a read-only role (for
+    reports) used to save, or a server open only for reading."""
 
     exit_code = 2
 
@@ -261,6 +263,12 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
                 "Nothing was changed. To add or change records, ask your IT team for a "
                 "login that may save."
             ),
+        ) from exc
+    if sqlstate(exc) == _READ_ONLY_TRANSACTION:
+        log.warning("the organisation's database is open for reading only")
+        raise NotAllowed(
+            _("The shared database is open only for reading just now."),
+            _("Nothing was changed. Ask your IT team when it can save again."),
         ) from exc
     if sqlstate(exc) == _DISK_FULL:
         log.warning("the organisation's database has no room left on its disk")

@@ -170,3 +170,23 @@ def test_a_login_that_may_only_read_is_told_so_when_it_tries_to_save(
     finally:
         database.close()
         postgres_server.drop_database(database_name)
+
+
+def test_a_server_open_only_for_reading_says_so_when_asked_to_save(
+    postgres_server: ThrowawayServer,
+) -> None:
+    database_name = postgres_server.new_database()
+    postgres_server.admin(
+        f'ALTER DATABASE "{database_name}" SET default_transaction_read_only = on'
+    )
+    database = open_database_url(postgres_server.url(database_name))
+    try:
+        with pytest.raises(NotAllowed) as refused, database.session() as session:
+            profile.setup(session, Role.COORDINATOR, "Karen Lee", project_name="Pain care")
+        assert str(refused.value).startswith(
+            "The shared database is open only for reading just now. Nothing was changed."
+        )
+        assert _people(database) == 0
+    finally:
+        database.close()
+        postgres_server.drop_database(database_name)
