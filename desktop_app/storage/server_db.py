@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from desktop_app.errors import UserFacingError
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
 from desktop_app.storage.server_password import keyring_connect_args
 from desktop_app.storage.server_url import redacted
 
@@ -91,6 +91,33 @@ class NotAllowed(UserFacingError):
 class ServerFull(UserFacingError):
     """The organisation's database server has no room left on its disk (as a full disk
     here, exit status 1)."""
+
+
+#: What the server said (its SQLSTATE), in plain words: the error, what the log says
+#: happened, the message and the next step.
+_PLAIN_ANSWERS: dict[str, tuple[type[UserFacingError], str, str, str]] = {
+    _INSUFFICIENT_PRIVILEGE: (
+        NotAllowed,
+        "did not let this login change the records",
+        N_("Your login to the shared database may only read the records."),
+        N_(
+            "Nothing was changed. To add or change records, ask your IT team for a "
+            "login that may save."
+        ),
+    ),
+    _READ_ONLY_TRANSACTION: (
+        NotAllowed,
+        "is open for reading only",
+        N_("The shared database is open only for reading just now."),
+        N_("Nothing was changed. Ask your IT team when it can save again."),
+    ),
+    _DISK_FULL: (
+        ServerFull,
+        "has no room left on its disk",
+        N_("The shared database has no room left on its disk."),
+        N_("Nothing was changed. Ask your IT team to make room on the server."),
+    ),
+}
 
 
 def driver_missing() -> ServerUnreachable:
@@ -255,27 +282,11 @@ def raise_server_problem(exc: BaseException, url: URL, duplicates_retry: bool = 
                 "\u201cpartner-log database-password\u201d. Nothing was changed."
             ),
         ) from exc
-    if sqlstate(exc) == _INSUFFICIENT_PRIVILEGE:
-        log.warning("the organisation's database did not let this login change the records")
-        raise NotAllowed(
-            _("Your login to the shared database may only read the records."),
-            _(
-                "Nothing was changed. To add or change records, ask your IT team for a "
-                "login that may save."
-            ),
-        ) from exc
-    if sqlstate(exc) == _READ_ONLY_TRANSACTION:
-        log.warning("the organisation's database is open for reading only")
-        raise NotAllowed(
-            _("The shared database is open only for reading just now."),
-            _("Nothing was changed. Ask your IT team when it can save again."),
-        ) from exc
-    if sqlstate(exc) == _DISK_FULL:
-        log.warning("the organisation's database has no room left on its disk")
-        raise ServerFull(
-            _("The shared database has no room left on its disk."),
-            _("Nothing was changed. Ask your IT team to make room on the server."),
-        ) from exc
+    answer = _PLAIN_ANSWERS.get(sqlstate(exc) or "")
+    if answer is not None:
+        kind, what_happened, message, next_step = answer
+        log.warning("the organisation's database %s", what_happened)
+        raise kind(_(message), _(next_step)) from exc
     if is_connection_problem(exc):
         unreachable(exc, url)
 

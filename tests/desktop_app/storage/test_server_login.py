@@ -148,45 +148,47 @@ def test_a_database_name_that_does_not_exist_is_said_as_such(
     assert "partners_misspelt does not exist" in said
 
 
+def _refused_save(address: str) -> str:
+    """Open the records at ``address``, read them, try to set them up: what the person is
+    told, once it is checked that nothing was saved."""
+    database = open_database_url(address)
+    try:
+        assert _people(database) == 0  # reading works
+        with pytest.raises(NotAllowed) as refused, database.session() as session:
+            profile.setup(session, Role.COORDINATOR, "Karen Lee", project_name="Pain care")
+        assert _people(database) == 0
+        return str(refused.value)
+    finally:
+        database.close()
+
+
 def test_a_login_that_may_only_read_is_told_so_when_it_tries_to_save(
     postgres_server: ThrowawayServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     without_libpq_password(monkeypatch)
     monkeypatch.setenv("PGPASSFILE", "/nonexistent/partner-log/pgpass")
     monkeypatch.setenv("PGPASSWORD", PASSWORD)
-    database_name = postgres_server.new_database()
+    database = postgres_server.new_database()
     reader = postgres_server.add_login(
-        f"reader_{database_name.removeprefix('test_')}", PASSWORD, database_name, may_save=False
+        f"reader_{database.removeprefix('test_')}", PASSWORD, database, may_save=False
     )
-    database = open_database_url(reader)
     try:
-        assert _people(database) == 0  # reading works
-        with pytest.raises(NotAllowed) as refused, database.session() as session:
-            profile.setup(session, Role.COORDINATOR, "Karen Lee", project_name="Pain care")
-        assert str(refused.value).startswith(
+        assert _refused_save(reader).startswith(
             "Your login to the shared database may only read the records. Nothing was changed."
         )
-        assert _people(database) == 0
     finally:
-        database.close()
-        postgres_server.drop_database(database_name)
+        postgres_server.drop_database(database)
 
 
 def test_a_server_open_only_for_reading_says_so_when_asked_to_save(
     postgres_server: ThrowawayServer,
 ) -> None:
-    database_name = postgres_server.new_database()
-    postgres_server.admin(
-        f'ALTER DATABASE "{database_name}" SET default_transaction_read_only = on'
-    )
-    database = open_database_url(postgres_server.url(database_name))
+    database = postgres_server.new_database()
+    postgres_server.admin(f'ALTER DATABASE "{database}" SET default_transaction_read_only = on')
     try:
-        with pytest.raises(NotAllowed) as refused, database.session() as session:
-            profile.setup(session, Role.COORDINATOR, "Karen Lee", project_name="Pain care")
-        assert str(refused.value).startswith(
+        said = _refused_save(postgres_server.url(database).render_as_string(hide_password=False))
+        assert said.startswith(
             "The shared database is open only for reading just now. Nothing was changed."
         )
-        assert _people(database) == 0
     finally:
-        database.close()
-        postgres_server.drop_database(database_name)
+        postgres_server.drop_database(database)
