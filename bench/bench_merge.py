@@ -17,6 +17,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,68 @@ def activity_values(r: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+#: The people and projects a partner file holds, as the raw baselines insert them.
+REFERENCE_TABLES = (
+    (
+        "person",
+        "people",
+        (
+            "id",
+            "display_name",
+            "preferred_name",
+            "contact",
+            "role",
+            "payment_choice",
+            "created_at",
+            "updated_at",
+            "rev",
+            "origin",
+            "deleted_at",
+        ),
+    ),
+    (
+        "project",
+        "projects",
+        (
+            "id",
+            "name",
+            "organisation",
+            "coordinator_name",
+            "coordinator_contact",
+            "compensation_unit",
+            "rate_minor",
+            "currency",
+            "terms",
+            "created_at",
+            "updated_at",
+            "rev",
+            "origin",
+        ),
+    ),
+)
+
+
+def file_data(path: Path) -> dict[str, Any]:
+    """What a partner file holds, read as plain JSON (no checks), for the baselines."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        found: dict[str, Any] = json.loads(archive.read("data.json"))
+    return found
+
+
+def reference_rows(data: dict[str, Any], mark: str) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Each person and project in ``data``: its insert (kept if already there; ``mark``
+    is the driver's placeholder) and its values."""
+    for table, key, columns in REFERENCE_TABLES:
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))}) ON CONFLICT DO NOTHING"
+        )
+        for record in data[key]:
+            yield sql, tuple(record[column] for column in columns)
+
+
 def _baseline(folder: Path, files: list[Path]) -> float:
     """json.load plus raw executemany of the same rows into the app's own tables.
 
@@ -144,8 +207,6 @@ def _baseline(folder: Path, files: list[Path]) -> float:
     and foreign keys: the ratio shows what reading, checking and merging add, not what
     the database's indexes cost.
     """
-    import zipfile
-
     open_database(folder / "raw").close()
     raw = sqlite3.connect(database_path(folder / "raw"), isolation_level=None)
     for pragma in PRAGMAS:
@@ -153,54 +214,9 @@ def _baseline(folder: Path, files: list[Path]) -> float:
     start = time.perf_counter()
     raw.execute("BEGIN")
     for path in files:
-        with zipfile.ZipFile(path) as archive:
-            data = json.loads(archive.read("data.json"))
-        for person in data["people"]:
-            raw.execute(
-                "INSERT OR IGNORE INTO person (id, display_name, preferred_name, contact, role, "
-                "payment_choice, created_at, updated_at, rev, origin, deleted_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                tuple(
-                    person[k]
-                    for k in (
-                        "id",
-                        "display_name",
-                        "preferred_name",
-                        "contact",
-                        "role",
-                        "payment_choice",
-                        "created_at",
-                        "updated_at",
-                        "rev",
-                        "origin",
-                        "deleted_at",
-                    )
-                ),
-            )
-        for project in data["projects"]:
-            raw.execute(
-                "INSERT OR IGNORE INTO project (id, name, organisation, coordinator_name, "
-                "coordinator_contact, compensation_unit, rate_minor, currency, terms, "
-                "created_at, updated_at, rev, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                tuple(
-                    project[k]
-                    for k in (
-                        "id",
-                        "name",
-                        "organisation",
-                        "coordinator_name",
-                        "coordinator_contact",
-                        "compensation_unit",
-                        "rate_minor",
-                        "currency",
-                        "terms",
-                        "created_at",
-                        "updated_at",
-                        "rev",
-                        "origin",
-                    )
-                ),
-            )
+        data = file_data(path)
+        for sql, values in reference_rows(data, "?"):
+            raw.execute(sql, values)
         raw.executemany(
             f"INSERT INTO activity ({ACTIVITY_COLUMNS}) VALUES "
             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -26,17 +26,16 @@ Run: python -m bench.bench_postgres [--smoke] [--database-url URL]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.bench_merge import ACTIVITY_COLUMNS, activity_values
+from bench.bench_merge import ACTIVITY_COLUMNS, activity_values, file_data, reference_rows
+from bench.bench_scale import LIST_SQL
 from bench.harness import Result, median_time, print_table
 
 SUMMARY_TARGET_S = 0.300
@@ -77,17 +76,6 @@ RAW_SUMMARY = [
     "SELECT count(*), sum(amount_minor) FROM expense WHERE deleted_at IS NULL "
     "AND project_id = %(p)s",
 ]
-
-LIST_SQL = """
-SELECT * FROM (
-  SELECT id, date, kind, minutes + prep_minutes + travel_minutes, 0, '', status, note,
-         project_id, created_at
-  FROM activity WHERE deleted_at IS NULL {person}
-  UNION ALL
-  SELECT id, date, category, 0, amount_minor, currency, status, note, project_id, created_at
-  FROM expense WHERE deleted_at IS NULL {person}
-) AS entries ORDER BY date DESC, created_at DESC, id {limit}
-"""
 
 
 @contextmanager
@@ -163,35 +151,9 @@ def _raw_insert(con: Any, files: list[Path]) -> None:
     """json.load of each file and executemany of its people and entries, as raw SQL."""
     with con.transaction(), con.cursor() as cur:
         for path in files:
-            with zipfile.ZipFile(path) as archive:
-                data = json.loads(archive.read("data.json"))
-            for person in data["people"]:
-                cur.execute(
-                    "INSERT INTO person (id, display_name, preferred_name, contact, role, "
-                    "payment_choice, created_at, updated_at, rev, origin, deleted_at) VALUES "
-                    "(%s,%s,'','','partner','paid',%s,%s,1,%s,NULL) ON CONFLICT DO NOTHING",
-                    (
-                        person["id"],
-                        person["display_name"],
-                        person["created_at"],
-                        person["updated_at"],
-                        person["origin"],
-                    ),
-                )
-            for project in data["projects"]:
-                cur.execute(
-                    "INSERT INTO project (id, name, organisation, coordinator_name, "
-                    "coordinator_contact, compensation_unit, rate_minor, currency, terms, "
-                    "created_at, updated_at, rev, origin) VALUES "
-                    "(%s,%s,'','','','none',0,'CAD','',%s,%s,1,%s) ON CONFLICT DO NOTHING",
-                    (
-                        project["id"],
-                        project["name"],
-                        project["created_at"],
-                        project["updated_at"],
-                        project["origin"],
-                    ),
-                )
+            data = file_data(path)
+            for sql, values in reference_rows(data, "%s"):
+                cur.execute(sql, values)
             cur.executemany(
                 f"INSERT INTO activity ({ACTIVITY_COLUMNS}) VALUES ({', '.join(['%s'] * 18)})",
                 [activity_values(r) for r in data["activities"]],

@@ -48,7 +48,7 @@ SELECT * FROM (
   UNION ALL
   SELECT id, date, category, 0, amount_minor, currency, status, note, project_id, created_at
   FROM expense WHERE deleted_at IS NULL {person}
-) ORDER BY date DESC, created_at DESC, id {limit}
+) AS entries ORDER BY date DESC, created_at DESC, id {limit}
 """
 
 
