@@ -185,26 +185,16 @@ def _platform_rows(
         found["figures_kb"].append(app["rss_at_figures_kb"])
     bare = statistics.median(found["bare"])
     rows = [
-        Result(
-            f"start-up to Home on screen ({name})",
-            statistics.median(found["window"]),
-            bare,
-            target_ratio=WINDOW_RATIO,
-        ),
-        Result(
-            f"start-up to Home's figures ({name})",
-            statistics.median(found["figures"]),
-            bare,
-            target_ratio=FIGURES_RATIO,
-        ),
-        Result(
-            f"bare window reading Qt's namespace ({name})",
-            statistics.median(found["aligned"]),
-            bare,
-            target_ratio=None,
-        ),
+        _row(f"start-up to Home on screen ({name})", found["window"], bare, WINDOW_RATIO),
+        _row(f"start-up to Home's figures ({name})", found["figures"], bare, FIGURES_RATIO),
+        _row(f"bare window reading Qt's namespace ({name})", found["aligned"], bare),
     ]
     return rows, found
+
+
+def _row(what: str, times: list[float], bare: float, target: float | None = None) -> Result:
+    """The median of ``times`` against the bare window's, with its target ratio."""
+    return Result(what, statistics.median(times), bare, target_ratio=target)
 
 
 def _bundle_executable(bundle: Path) -> Path:
@@ -294,24 +284,9 @@ def _bundle_rows(
         Result(
             f"bundle, first run, to figures ({name})", first["figures"], bare, target_ratio=None
         ),
-        Result(
-            f"bundle to Home on screen ({name})",
-            statistics.median(found["window"]),
-            bare,
-            target_ratio=WINDOW_RATIO,
-        ),
-        Result(
-            f"bundle to Home's figures ({name})",
-            statistics.median(found["figures"]),
-            bare,
-            target_ratio=FIGURES_RATIO,
-        ),
-        Result(
-            f"python -m ui to Home on screen ({name})",
-            statistics.median(found["app_window"]),
-            bare,
-            target_ratio=WINDOW_RATIO,
-        ),
+        _row(f"bundle to Home on screen ({name})", found["window"], bare, WINDOW_RATIO),
+        _row(f"bundle to Home's figures ({name})", found["figures"], bare, FIGURES_RATIO),
+        _row(f"python -m ui to Home on screen ({name})", found["app_window"], bare, WINDOW_RATIO),
     ]
     return rows, found
 
