@@ -137,12 +137,17 @@ def connect_args(url: URL) -> dict[str, Any]:
     }
 
 
-def make_server_engine(url: URL) -> Engine:
-    """An engine for the PostgreSQL database at ``url`` (psycopg 3)."""
+def _need_driver() -> None:
+    """``ServerUnreachable`` in plain words when psycopg, the driver, is not installed."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
         raise driver_missing() from None
+
+
+def make_server_engine(url: URL) -> Engine:
+    """An engine for the PostgreSQL database at ``url`` (psycopg 3)."""
+    _need_driver()
     return create_engine(
         url,
         hide_parameters=True,  # error messages must never carry people's words
@@ -156,12 +161,22 @@ def try_login(url: URL) -> None:
     """Log in to the database at ``url`` once, as a start would, and change nothing.
     ``ServerUnreachable`` in plain words if the driver is missing, the server cannot be
     reached, or it turns the login down."""
-    engine = make_server_engine(url)
+    _need_driver()
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        _log_in_once(url, url)
     except DBAPIError as exc:
         connect_problem(exc, url)
+
+
+def _log_in_once(url: URL, as_typed: URL) -> None:
+    """Connect to ``url`` once, with the password kept for the address ``as_typed``, and
+    let go at once. ``DBAPIError`` if the server turns it down."""
+    engine = create_engine(
+        url, hide_parameters=True, poolclass=NullPool, connect_args=connect_args(as_typed)
+    )
+    try:
+        with engine.connect():
+            pass
     finally:
         engine.dispose()
 
@@ -315,19 +330,11 @@ def _only_the_database_is_missing(url: URL) -> bool:
     apart: if it works there, only the database named in the address is missing."""
     if url.database in (None, "", MAINTENANCE_DATABASE):
         return False
-    probe = create_engine(
-        url.set(database=MAINTENANCE_DATABASE),
-        hide_parameters=True,
-        poolclass=NullPool,
-        connect_args=connect_args(url),  # the password kept for the address as typed
-    )
     try:
-        with probe.connect():
-            return True
+        _log_in_once(url.set(database=MAINTENANCE_DATABASE), url)
     except DBAPIError:
         return False
-    finally:
-        probe.dispose()
+    return True
 
 
 def connect_problem(exc: BaseException, url: URL) -> NoReturn:
