@@ -6,6 +6,7 @@ is never shown or logged. A login that may only read is told so when it tries to
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop_app.model import Role
 from desktop_app.services import profile
+from desktop_app.services.organisation_database import usable_address
 from desktop_app.storage.db import Database, open_database_url
 from desktop_app.storage.server_db import (
     NotAllowed,
@@ -192,3 +194,10 @@ def test_a_server_open_only_for_reading_says_so_when_asked_to_save(
         )
     finally:
         postgres_server.drop_database(database)
+
+
+def test_a_copy_without_the_driver_says_so_before_trying(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in a copy built without it
+    with pytest.raises(ServerUnreachable) as missing:
+        usable_address("postgresql://karen@db.example.org/partners")
+    assert str(missing.value).startswith("This copy of Partner Log cannot use a shared database.")
